@@ -1,0 +1,13 @@
+package dev.conversa;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Conversa: one inbox for every channel a contact center answers on. */
+@SpringBootApplication
+public class ConversaApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ConversaApplication.class, args);
+    }
+}
