@@ -1,0 +1,102 @@
+package dev.conversa.listening;
+
+import dev.conversa.listening.QueryNode.And;
+import dev.conversa.listening.QueryNode.Field;
+import dev.conversa.listening.QueryNode.Near;
+import dev.conversa.listening.QueryNode.Not;
+import dev.conversa.listening.QueryNode.Or;
+import dev.conversa.listening.QueryNode.Phrase;
+import dev.conversa.listening.QueryNode.Prefix;
+import dev.conversa.listening.QueryNode.Term;
+import dev.conversa.listening.VerifyNode.AndNode;
+import dev.conversa.listening.VerifyNode.FieldNode;
+import dev.conversa.listening.VerifyNode.NearNode;
+import dev.conversa.listening.VerifyNode.NotNode;
+import dev.conversa.listening.VerifyNode.OrNode;
+import dev.conversa.listening.VerifyNode.PhraseNode;
+import dev.conversa.listening.VerifyNode.Positional;
+import dev.conversa.listening.VerifyNode.PositionalOr;
+import dev.conversa.listening.VerifyNode.TermNode;
+import java.util.Comparator;
+import java.util.Set;
+
+/** Turns a {@link ListeningQuery} into a {@link CompiledQuery}: verification tree plus presearch anchors. */
+final class QueryCompiler {
+
+    private final TermRegistry terms;
+
+    QueryCompiler(TermRegistry terms) {
+        this.terms = terms;
+    }
+
+    CompiledQuery compile(String id, int slot, ListeningQuery query) {
+        QueryNode root = query.root();
+        VerifyNode verify = compile(root);
+        Set<QueryNode> anchorLeaves = Requirements.cheapest(Requirements.groups(root));
+        int[] anchors = anchorLeaves == null ? new int[0]
+                : anchorLeaves.stream().mapToInt(this::leafId).distinct().toArray();
+        return new CompiledQuery(id, slot, verify, anchors);
+    }
+
+    private int leafId(QueryNode leaf) {
+        return switch (leaf) {
+            case Term t -> terms.termId(t.text());
+            case Prefix p -> terms.prefixId(p.prefix());
+            case Field f -> terms.fieldId(f.field(), f.value());
+            default -> throw new IllegalStateException("not a leaf: " + leaf);
+        };
+    }
+
+    private VerifyNode compile(QueryNode node) {
+        return switch (node) {
+            case Term t -> new TermNode(terms.termId(t.text()));
+            case Prefix p -> new TermNode(terms.prefixId(p.prefix()));
+            case Field f -> new FieldNode(terms.fieldId(f.field(), f.value()));
+            case Phrase p -> new PhraseNode(p.terms().stream().mapToInt(terms::termId).toArray());
+            case Not n -> new NotNode(compile(n.child()));
+            case Near n -> new NearNode(positional(n.left()), positional(n.right()), n.distance(), n.ordered());
+            case And a -> new AndNode(a.children().stream()
+                    .sorted(Comparator.comparingInt(QueryCompiler::evaluationCost))
+                    .map(this::compile).toArray(VerifyNode[]::new));
+            case Or o -> isPositional(o)
+                    ? positional(o)
+                    : new OrNode(o.children().stream()
+                            .sorted(Comparator.comparingInt(QueryCompiler::evaluationCost))
+                            .map(this::compile).toArray(VerifyNode[]::new));
+        };
+    }
+
+    private Positional positional(QueryNode node) {
+        return switch (node) {
+            case Term t -> new TermNode(terms.termId(t.text()));
+            case Prefix p -> new TermNode(terms.prefixId(p.prefix()));
+            case Phrase p -> new PhraseNode(p.terms().stream().mapToInt(terms::termId).toArray());
+            case Or o -> new PositionalOr(o.children().stream().map(this::positional).toArray(Positional[]::new));
+            default -> throw new IllegalArgumentException("not positional: " + node);
+        };
+    }
+
+    private static boolean isPositional(QueryNode node) {
+        return switch (node) {
+            case Term t -> true;
+            case Prefix p -> true;
+            case Phrase p -> true;
+            case Or o -> o.children().stream().allMatch(QueryCompiler::isPositional);
+            default -> false;
+        };
+    }
+
+    /** Rough cost of evaluating a node, so cheap checks run first in AND / OR. */
+    private static int evaluationCost(QueryNode node) {
+        return switch (node) {
+            case Term t -> 1;
+            case Prefix p -> 1;
+            case Field f -> 1;
+            case Phrase p -> 2 + p.terms().size();
+            case Not n -> 1 + evaluationCost(n.child());
+            case Near n -> 10 + evaluationCost(n.left()) + evaluationCost(n.right());
+            case And a -> a.children().stream().mapToInt(QueryCompiler::evaluationCost).sum();
+            case Or o -> o.children().stream().mapToInt(QueryCompiler::evaluationCost).sum();
+        };
+    }
+}

@@ -1,0 +1,126 @@
+package dev.conversa.listening;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Arrays;
+
+/**
+ * Hash table from term text to int term id, read lock-free by any number of matching threads while one writer
+ * (holding the index's write lock) inserts. Open addressing with linear probing; a slot is published by a
+ * release-store of its id after its key is written, and readers load ids with acquire semantics. Growing builds
+ * a new table and publishes it through a volatile field. Entries are never removed.
+ */
+final class TermDictionary {
+
+    private static final VarHandle IDS = MethodHandles.arrayElementVarHandle(int[].class);
+
+    private static final class Table {
+        final char[][] keys;
+        final int[] hashes;
+        final int[] ids; // id + 1; 0 = empty
+        final int mask;
+
+        Table(int capacity) {
+            keys = new char[capacity][];
+            hashes = new int[capacity];
+            ids = new int[capacity];
+            mask = capacity - 1;
+        }
+    }
+
+    private volatile Table table = new Table(1024);
+    private int size;
+
+    /** Polynomial hash of {@code buf[off, off+len)}; the same value a caller can compute incrementally. */
+    static int hash(char[] buf, int off, int len) {
+        int h = 0;
+        for (int i = 0; i < len; i++) {
+            h = 31 * h + buf[off + i];
+        }
+        return h;
+    }
+
+    private static int spread(int h) {
+        h *= 0x9E3779B9;
+        return h ^ (h >>> 15);
+    }
+
+    /** Id of the term {@code buf[off, off+len)} whose {@link #hash} is {@code hash}, or -1. */
+    int lookup(char[] buf, int off, int len, int hash) {
+        Table t = table;
+        int[] ids = t.ids;
+        int mask = t.mask;
+        int i = spread(hash) & mask;
+        while (true) {
+            int id = (int) IDS.getAcquire(ids, i);
+            if (id == 0) {
+                return -1;
+            }
+            if (t.hashes[i] == hash) {
+                char[] key = t.keys[i];
+                if (key.length == len && Arrays.equals(key, 0, len, buf, off, off + len)) {
+                    return id - 1;
+                }
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /** Id of {@code term}, or -1. */
+    int lookup(String term) {
+        char[] chars = term.toCharArray();
+        return lookup(chars, 0, chars.length, hash(chars, 0, chars.length));
+    }
+
+    /** Writer only: the id of {@code term}, inserting it with {@code newId} if absent. */
+    int getOrAdd(String term, int newId) {
+        int existing = lookup(term);
+        if (existing >= 0) {
+            return existing;
+        }
+        if ((size + 1) * 2 > table.ids.length) {
+            grow();
+        }
+        char[] key = term.toCharArray();
+        insert(table, key, hash(key, 0, key.length), newId);
+        size++;
+        return newId;
+    }
+
+    int size() {
+        return size;
+    }
+
+    private static void insert(Table t, char[] key, int hash, int id) {
+        int i = spread(hash) & t.mask;
+        while (t.ids[i] != 0) {
+            i = (i + 1) & t.mask;
+        }
+        t.keys[i] = key;
+        t.hashes[i] = hash;
+        IDS.setRelease(t.ids, i, id + 1);
+    }
+
+    private void grow() {
+        Table old = table;
+        Table bigger = new Table(old.ids.length * 2);
+        for (int i = 0; i < old.ids.length; i++) {
+            if (old.ids[i] != 0) {
+                insert(bigger, old.keys[i], old.hashes[i], old.ids[i] - 1);
+            }
+        }
+        table = bigger;
+    }
+
+    /** Approximate retained bytes (for memory reports). */
+    long approximateBytes() {
+        Table t = table;
+        long bytes = 16L * 3 + (long) t.ids.length * (4 + 4 + 4);
+        for (char[] k : t.keys) {
+            if (k != null) {
+                bytes += 16 + 2L * k.length;
+            }
+        }
+        return bytes;
+    }
+}
