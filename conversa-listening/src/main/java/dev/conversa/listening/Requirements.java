@@ -24,7 +24,7 @@ final class Requirements {
             "the", "a", "an", "and", "or", "to", "of", "in", "on", "for", "is", "it", "i", "you", "my", "me", "we",
             "be", "at", "this", "that", "with", "not", "no", "so", "just", "are", "was", "have", "but", "your",
             "de", "la", "el", "que", "y", "en", "los", "las", "un", "una", "por", "con", "para", "es", "lo", "se",
-            "mi", "del", "al", "me", "te", "si", "ya", "le", "su", "muy", "pero", "como", "mas");
+            "mi", "del", "al", "te", "si", "ya", "le", "su", "muy", "pero", "como", "mas");
 
     private Requirements() {
     }

@@ -1,0 +1,82 @@
+package dev.conversa.listening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TokenCursorTest {
+
+    private static List<String> terms(String text) {
+        return TokenCursor.tokenize(text).stream().map(Token::term).toList();
+    }
+
+    @Test
+    void lowercasesAndFoldsAccents() {
+        assertThat(terms("Atención al CLIENTE, ¡pésima! Año Ñandú")).containsExactly(
+                "atencion", "al", "cliente", "pesima", "ano", "nandu");
+    }
+
+    @Test
+    void foldsDecomposedAccents() {
+        assertThat(terms("atencio\u0301n")).containsExactly("atencion");
+    }
+
+    @Test
+    void squeezesElongationsOfThreeOrMoreLetters() {
+        assertThat(terms("buenísimooo holaaaa siiii good cool 1000 zzz")).containsExactly(
+                "buenisimo", "hola", "si", "good", "cool", "1000", "z");
+    }
+
+    @Test
+    void hashtagsAndMentionsKeepTheirSigilAndAddTheBareWordAtTheSamePosition() {
+        List<Token> tokens = TokenCursor.tokenize("Gracias @Iberia_ES por #AtenciónAlCliente");
+        assertThat(tokens).extracting(Token::term).containsExactly(
+                "gracias", "@iberia_es", "iberia_es", "por", "#atencionalcliente", "atencionalcliente");
+        assertThat(tokens).extracting(Token::type).containsExactly(TokenType.WORD, TokenType.MENTION, TokenType.WORD,
+                TokenType.WORD, TokenType.HASHTAG, TokenType.WORD);
+        assertThat(tokens).extracting(Token::position).containsExactly(0, 1, 1, 2, 3, 3);
+    }
+
+    @Test
+    void emailsAndMidWordSigilsAreNotMentions() {
+        assertThat(terms("mail john@example.com C# now")).containsExactly("mail", "john", "example", "com", "c", "now");
+    }
+
+    @Test
+    void urlsAreSingleTokensWithoutTrailingPunctuation() {
+        List<Token> tokens = TokenCursor.tokenize("mira https://t.co/AbC123. y www.Acme.com/help!");
+        assertThat(tokens).extracting(Token::term).containsExactly("mira", "https://t.co/abc123", "y",
+                "www.acme.com/help");
+        assertThat(tokens.get(1).type()).isEqualTo(TokenType.URL);
+        assertThat(tokens.get(1).end()).isEqualTo("mira https://t.co/AbC123".length());
+    }
+
+    @Test
+    void emojiAreTokensAndModifiersAreIgnored() {
+        List<Token> tokens = TokenCursor.tokenize("vuelo✈️ genial👍🏽😂 🇪🇸!");
+        assertThat(tokens).extracting(Token::term).containsExactly("vuelo", "✈", "genial", "👍", "😂", "🇪🇸");
+        assertThat(tokens.get(1).type()).isEqualTo(TokenType.EMOJI);
+        assertThat(tokens.get(5).type()).isEqualTo(TokenType.EMOJI);
+    }
+
+    @Test
+    void splitsOnApostrophesHyphensAndDots() {
+        assertThat(terms("don't e-commerce t.co")).containsExactly("don", "t", "e", "commerce", "t", "co");
+    }
+
+    @Test
+    void offsetsPointIntoTheOriginalText() {
+        String text = "¡¡Pésimo servicio!!";
+        List<Token> tokens = TokenCursor.tokenize(text);
+        assertThat(text.substring(tokens.get(0).start(), tokens.get(0).end())).isEqualTo("Pésimo");
+        assertThat(text.substring(tokens.get(1).start(), tokens.get(1).end())).isEqualTo("servicio");
+    }
+
+    @Test
+    void emptyAndPunctuationOnlyTextHasNoTokens() {
+        assertThat(terms("")).isEmpty();
+        assertThat(terms(null)).isEmpty();
+        assertThat(terms(" ... !!! -- ")).isEmpty();
+    }
+}
