@@ -2,9 +2,11 @@ package dev.conversa;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** Conversa: one inbox for every channel a contact center answers on. */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class ConversaApplication {
 
     public static void main(String[] args) {

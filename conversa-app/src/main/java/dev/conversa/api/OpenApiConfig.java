@@ -1,0 +1,27 @@
+package dev.conversa.api;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The OpenAPI document at /v3/api-docs and the browsable UI at /swagger-ui.html. */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfig {
+
+    @Bean
+    OpenAPI conversaOpenApi() {
+        return new OpenAPI()
+                .info(new Info().title("Conversa API").version("v1")
+                        .description("Omnichannel contact center: workspaces, people, customers, inboxes, conversations. "
+                                + "Errors are RFC 9457 problem details.")
+                        .license(new License().name("Apache-2.0")))
+                .components(new Components().addSecuritySchemes("token",
+                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
+                .addSecurityItem(new SecurityRequirement().addList("token"));
+    }
+}

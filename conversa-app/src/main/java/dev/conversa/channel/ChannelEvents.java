@@ -1,0 +1,16 @@
+package dev.conversa.channel;
+
+import dev.conversa.kernel.ChannelType;
+
+/** Events the channel module publishes. */
+public final class ChannelEvents {
+    private ChannelEvents() {
+    }
+
+    public record InboxChanged(long workspaceId, long inboxId, ChannelType channel, String change, Long actorId) {
+    }
+
+    /** An inbox stopped working (expired token, wrong password): admins must act. */
+    public record InboxFailed(long workspaceId, long inboxId, String error) {
+    }
+}

@@ -1,0 +1,5 @@
+package dev.conversa.conversation;
+
+public enum AuthorType {
+    CUSTOMER, AGENT, SYSTEM
+}

@@ -1,0 +1,43 @@
+package dev.conversa.conversation;
+
+import dev.conversa.kernel.ChannelType;
+
+/** Events the conversation module publishes: the console updates live from them, the audit log records them. */
+public final class ConversationEvents {
+    private ConversationEvents() {
+    }
+
+    public record ConversationOpened(long workspaceId, long conversationId, long inboxId, ChannelType channel,
+                                     long customerId, Long actorId) {
+    }
+
+    /** A customer's message was stored. */
+    public record MessageReceived(long workspaceId, long conversationId, long messageId, long inboxId, ChannelType channel,
+                                  long customerId) {
+    }
+
+    /** An outbound message was stored and waits for its channel to deliver it. */
+    public record ReplyQueued(long workspaceId, long conversationId, long messageId, long inboxId, ChannelType channel,
+                              Visibility visibility, Long actorId) {
+    }
+
+    public record DeliveryUpdated(long workspaceId, long conversationId, long messageId, DeliveryStatus status) {
+    }
+
+    public record ConversationAssigned(long workspaceId, long conversationId, Long assigneeId, Long teamId, String reason,
+                                       Long actorId) {
+    }
+
+    public record StatusChanged(long workspaceId, long conversationId, ConversationStatus from, ConversationStatus to,
+                                Long actorId) {
+    }
+
+    public record PriorityChanged(long workspaceId, long conversationId, Priority from, Priority to, Long actorId) {
+    }
+
+    public record TagsChanged(long workspaceId, long conversationId, java.util.List<String> tags, Long actorId) {
+    }
+
+    public record NoteAdded(long workspaceId, long conversationId, long noteId, Long actorId) {
+    }
+}

@@ -1,0 +1,90 @@
+package dev.conversa.conversation;
+
+import dev.conversa.kernel.Sql;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** SQL for messages and their attachments. */
+@Repository
+class MessageRepository {
+    private final JdbcClient jdbc;
+
+    MessageRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Throws {@link org.springframework.dao.DuplicateKeyException} when (inbox, external id) was stored before. */
+    long insert(long ws, long conversationId, long inboxId, Direction direction, Visibility visibility, AuthorType authorType,
+                Long authorId, String body, String externalId, DeliveryStatus status, Instant at) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO message (workspace_id, conversation_id, inbox_id, direction, visibility, author_type, author_id,
+                    body, external_id, delivery_status, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(ws, conversationId, inboxId, direction.name(), visibility.name(), authorType.name(), authorId, body,
+                        externalId, status.name(), Sql.ts(at))
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    void insertAttachment(long ws, long messageId, Attachment a) {
+        jdbc.sql("""
+                INSERT INTO message_attachment (workspace_id, message_id, file_name, content_type, size_bytes, url)
+                VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(ws, messageId, a.fileName(), a.contentType(), a.sizeBytes(), a.url()).update();
+    }
+
+    Optional<Message> find(long ws, long id) {
+        return jdbc.sql("SELECT * FROM message WHERE id = ? AND workspace_id = ?").params(id, ws).query(this::map).optional();
+    }
+
+    Optional<Message> findByExternalId(long ws, long inboxId, String externalId) {
+        return jdbc.sql("SELECT * FROM message WHERE workspace_id = ? AND inbox_id = ? AND external_id = ?")
+                .params(ws, inboxId, externalId).query(this::map).optional();
+    }
+
+    long count(long ws, long conversationId) {
+        return jdbc.sql("SELECT COUNT(*) FROM message WHERE workspace_id = ? AND conversation_id = ?")
+                .params(ws, conversationId).query(Long.class).single();
+    }
+
+    List<Message> list(long ws, long conversationId, int limit, long offset) {
+        return jdbc.sql("SELECT * FROM message WHERE workspace_id = ? AND conversation_id = ? ORDER BY created_at, id LIMIT ? OFFSET ?")
+                .params(ws, conversationId, limit, offset).query(this::map).list();
+    }
+
+    void updateDelivery(long ws, long id, DeliveryStatus status, String error, String externalId) {
+        jdbc.sql("""
+                UPDATE message SET delivery_status = ?, delivery_error = ?, external_id = COALESCE(?, external_id)
+                WHERE id = ? AND workspace_id = ?""")
+                .params(status.name(), error, externalId, id, ws).update();
+    }
+
+    void updateAnalysis(long ws, long id, String language, String sentiment) {
+        jdbc.sql("UPDATE message SET language = ?, sentiment = ? WHERE id = ? AND workspace_id = ?")
+                .params(language, sentiment, id, ws).update();
+    }
+
+    private List<Attachment> attachments(long messageId) {
+        return jdbc.sql("SELECT * FROM message_attachment WHERE message_id = ? ORDER BY id").param(messageId)
+                .query((rs, n) -> new Attachment(rs.getString("file_name"), rs.getString("content_type"),
+                        rs.getLong("size_bytes"), rs.getString("url")))
+                .list();
+    }
+
+    private Message map(ResultSet rs, int row) throws SQLException {
+        long id = rs.getLong("id");
+        return new Message(id, rs.getLong("conversation_id"), rs.getLong("inbox_id"),
+                Direction.valueOf(rs.getString("direction")), Visibility.valueOf(rs.getString("visibility")),
+                AuthorType.valueOf(rs.getString("author_type")), Sql.longOrNull(rs, "author_id"), rs.getString("body"),
+                rs.getString("external_id"), DeliveryStatus.valueOf(rs.getString("delivery_status")),
+                rs.getString("delivery_error"), rs.getString("language"), rs.getString("sentiment"), attachments(id),
+                Sql.instant(rs, "created_at"));
+    }
+}

@@ -1,0 +1,5 @@
+package dev.conversa.conversation;
+
+public enum Priority {
+    LOW, NORMAL, HIGH, URGENT
+}

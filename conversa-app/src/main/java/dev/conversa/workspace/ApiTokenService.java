@@ -1,0 +1,158 @@
+package dev.conversa.workspace;
+
+import dev.conversa.kernel.Actor;
+import dev.conversa.kernel.InvalidInputException;
+import dev.conversa.kernel.NotFoundException;
+import dev.conversa.kernel.Role;
+import dev.conversa.kernel.Sql;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * API tokens for machines. Tokens are 256 random bits, so a fast SHA-256 is the right hash: there is nothing
+ * to brute-force, and verifying on every request must stay cheap.
+ */
+@Service
+public class ApiTokenService {
+    static final String PREFIX = "cnv_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+
+    ApiTokenService(JdbcClient jdbc, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    /**
+     * Issues a token with at most the issuer's role. Installation admins may issue a token for any workspace
+     * (that is how a new workspace gets its admin token) or, with {@code workspaceId == null}, another
+     * installation token.
+     */
+    @Transactional
+    public IssuedToken issue(Long workspaceId, String name, Role role, Actor actor) {
+        if (name == null || name.isBlank()) {
+            throw new InvalidInputException("name", "name is required");
+        }
+        Role tokenRole = role == null ? (workspaceId == null ? Role.INSTALLATION_ADMIN : Role.AGENT) : role;
+        if (actor.role() == Role.INSTALLATION_ADMIN) {
+            if (workspaceId != null) {
+                jdbc.sql("SELECT id FROM workspace WHERE id = ?").param(workspaceId).query(Long.class).optional()
+                        .orElseThrow(() -> new NotFoundException("workspace", workspaceId));
+                if (tokenRole == Role.INSTALLATION_ADMIN) {
+                    throw new InvalidInputException("role", "a workspace token has role AGENT, SUPERVISOR or ADMIN");
+                }
+            } else if (tokenRole != Role.INSTALLATION_ADMIN) {
+                throw new InvalidInputException("workspaceId", "workspaceId is required for a workspace token");
+            }
+        } else {
+            actor.require(Role.ADMIN);
+            if (workspaceId != null && workspaceId != actor.workspace()) {
+                throw new NotFoundException("workspace", workspaceId);
+            }
+            if (!actor.can(tokenRole)) {
+                throw new InvalidInputException("role", "a token cannot have more rights than its issuer");
+            }
+        }
+        Long ws = actor.role() == Role.INSTALLATION_ADMIN ? workspaceId : Long.valueOf(actor.workspace());
+        return insert(ws, actor.userId(), name.strip(), tokenRole, newSecret(), actor.userId());
+    }
+
+    /** Stores a token whose secret the operator chose (CONVERSA_BOOTSTRAP_TOKEN). */
+    @Transactional
+    IssuedToken insert(Long workspaceId, Long userId, String name, Role role, String secret, Long actorId) {
+        Instant now = Instant.now();
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO api_token (workspace_id, user_id, name, role, token_hash, token_prefix, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(workspaceId, userId, name, role.name(), hash(secret), secret.substring(0, Math.min(8, secret.length())),
+                        Sql.ts(now))
+                .update(keys, "id");
+        long id = keys.getKey().longValue();
+        events.publishEvent(new WorkspaceEvents.ApiTokenIssued(workspaceId, id, name, role, actorId));
+        return new IssuedToken(id, workspaceId, name, role, secret, now);
+    }
+
+    /** The actor a presented token stands for, if the token is known and not revoked. */
+    public Optional<Actor> authenticate(String secret) {
+        if (secret == null || secret.isBlank()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                SELECT t.id, t.workspace_id, t.user_id, t.name, t.role, t.last_used_at, u.active
+                FROM api_token t LEFT JOIN app_user u ON u.id = t.user_id
+                WHERE t.token_hash = ? AND t.revoked_at IS NULL""")
+                .param(hash(secret))
+                .query((rs, n) -> {
+                    long id = rs.getLong("id");
+                    Instant lastUsed = Sql.instant(rs, "last_used_at");
+                    Long userId = Sql.longOrNull(rs, "user_id");
+                    boolean ownerActive = userId == null || rs.getBoolean("active");
+                    if (!ownerActive) {
+                        return null;
+                    }
+                    if (lastUsed == null || lastUsed.isBefore(Instant.now().minus(LAST_USED_RESOLUTION))) {
+                        // Written at most once a minute so a busy integration does not turn every read into a write.
+                        jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE id = ?").params(Sql.ts(Instant.now()), id).update();
+                    }
+                    return new Actor(userId, Sql.longOrNull(rs, "workspace_id"), Role.valueOf(rs.getString("role")),
+                            "token " + rs.getString("name"), id);
+                })
+                .optional();
+    }
+
+    public List<ApiTokenInfo> list(Actor actor) {
+        actor.require(actor.role() == Role.INSTALLATION_ADMIN ? Role.INSTALLATION_ADMIN : Role.ADMIN);
+        String where = actor.workspaceId() == null ? "workspace_id IS NULL" : "workspace_id = " + actor.workspace();
+        return jdbc.sql("SELECT * FROM api_token WHERE " + where + " ORDER BY id").query((rs, n) -> new ApiTokenInfo(
+                rs.getLong("id"), Sql.longOrNull(rs, "workspace_id"), Sql.longOrNull(rs, "user_id"), rs.getString("name"),
+                Role.valueOf(rs.getString("role")), rs.getString("token_prefix"), Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "last_used_at"), Sql.instant(rs, "revoked_at"))).list();
+    }
+
+    @Transactional
+    public void revoke(long id, Actor actor) {
+        actor.require(actor.role() == Role.INSTALLATION_ADMIN ? Role.INSTALLATION_ADMIN : Role.ADMIN);
+        String where = actor.workspaceId() == null ? "workspace_id IS NULL" : "workspace_id = " + actor.workspace();
+        int n = jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL AND " + where)
+                .params(Sql.ts(Instant.now()), id).update();
+        if (n == 0) {
+            throw new NotFoundException("token", id);
+        }
+        events.publishEvent(new WorkspaceEvents.ApiTokenRevoked(actor.workspaceId(), id, actor.userId()));
+    }
+
+    boolean exists(String secret) {
+        return jdbc.sql("SELECT COUNT(*) FROM api_token WHERE token_hash = ?").param(hash(secret)).query(Long.class).single() > 0;
+    }
+
+    static String newSecret() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String hash(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
