@@ -30,7 +30,8 @@ public final class LabelledTextFiles {
                 if (line.isBlank() || line.startsWith("#")) continue;
                 int tab = line.indexOf('\t');
                 if (tab <= 0) throw new IOException(file + ":" + lineNo + ": expected label<TAB>text");
-                out.add(new LabelledText(SentimentLabel.parse(line.substring(0, tab)), line.substring(tab + 1), language));
+                out.add(new LabelledText(SentimentLabel.parse(line.substring(0, tab)), line.substring(tab + 1), language,
+                        file.getFileName().toString()));
             }
         }
         return out;

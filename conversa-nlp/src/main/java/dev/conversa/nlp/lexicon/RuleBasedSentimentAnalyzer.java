@@ -246,6 +246,16 @@ public final class RuleBasedSentimentAnalyzer implements SentimentAnalyzer {
         return new Scores(compound, pos, neg, count, sentimentItems, negations, posItems, negItems);
     }
 
+    /** Which tokens are negators ("no", "not", "nunca", "n't"...) in the lexicon of {@code language}. */
+    public boolean[] negators(TokenizedText tt, String language) {
+        Lexicon lex = lexicon(language);
+        boolean[] out = new boolean[tt.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = lex.isNegator(tt.get(i).norm());
+        }
+        return out;
+    }
+
     private static double punctuationEmphasis(TokenizedText tt) {
         double ep = Math.min(tt.exclamations(), 4) * 0.292;
         int q = tt.questions();

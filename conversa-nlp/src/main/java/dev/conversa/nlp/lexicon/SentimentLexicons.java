@@ -17,8 +17,8 @@ public final class SentimentLexicons {
     private static final String DIR = "/dev/conversa/nlp/lexicon/";
 
     /** Neutral band of the shipped default: |compound| below these stays neutral. */
-    public static final double DEFAULT_POSITIVE_THRESHOLD = 0.30;
-    public static final double DEFAULT_NEGATIVE_THRESHOLD = 0.20;
+    public static final double DEFAULT_POSITIVE_THRESHOLD = 0.35;
+    public static final double DEFAULT_NEGATIVE_THRESHOLD = 0.0;
 
     private SentimentLexicons() {
     }
