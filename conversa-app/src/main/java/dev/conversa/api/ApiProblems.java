@@ -25,10 +25,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 
 /**
- * Turns every failure of the API into an RFC 9457 problem that names what was wrong: the field, the position
+ * Turns every failure of a REST controller (the API, webhooks, widget endpoints) into an RFC 9457 problem that names what was wrong: the field, the position
  * of a JSON syntax error, the expected type.
  */
-@RestControllerAdvice(basePackageClasses = ApiProblems.class)
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 class ApiProblems extends ResponseEntityExceptionHandler {
     static final URI VALIDATION = URI.create("https://conversa.dev/problems/validation");
 
