@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Ingestion load harness on PostgreSQL: starts Conversa from the built jar, measures start-up time and idle
+# memory, then posts inbound messages through the REST API (dev.conversa.benchmarks.load.IngestLoad).
+# Usage: scripts/load-test.sh [messages] [concurrency]      (needs a local PostgreSQL and a JDK >= 21 in JAVA_HOME)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+MESSAGES=${1:-20000}
+CONCURRENCY=${2:-32}
+PORT=${PORT:-8181}
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+DB=conversa_load
+
+./mvnw -q -pl conversa-app,conversa-benchmarks -am package -DskipTests
+psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
+
+TOKEN="load-bootstrap-$(date +%s)-$RANDOM$RANDOM"
+start=$(date +%s%N)
+CONVERSA_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" CONVERSA_DB_USER=postgres CONVERSA_DB_PASSWORD= \
+CONVERSA_BOOTSTRAP_TOKEN="$TOKEN" CONVERSA_DEMO=false CONVERSA_PORT=$PORT CONVERSA_SECRET_KEY_FILE=/tmp/conversa-load.key \
+  "$JAVA" -jar conversa-app/target/conversa-app-*-exec.jar > /tmp/conversa-load.log 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null || true' EXIT
+until curl -sf "http://localhost:$PORT/actuator/health/readiness" >/dev/null; do sleep 0.2; done
+echo "start-up to ready: $(( ($(date +%s%N) - start) / 1000000 )) ms ($(grep -o 'Started ConversaApplication in [0-9.]* seconds' /tmp/conversa-load.log))"
+sleep 20
+echo "idle resident memory: $(( $(ps -o rss= -p $pid) / 1024 )) MB"
+"$JAVA" -cp conversa-benchmarks/target/benchmarks.jar dev.conversa.benchmarks.load.IngestLoad \
+  "http://localhost:$PORT" "$TOKEN" "$MESSAGES" "$CONCURRENCY"
+echo "messages stored in PostgreSQL: $(psql -tA -h 127.0.0.1 -U postgres -d $DB -c 'SELECT COUNT(*) FROM message')"
+echo "resident memory after load: $(( $(ps -o rss= -p $pid) / 1024 )) MB"
