@@ -110,10 +110,17 @@ public final class EvaluateSentiment {
         }
         md.append(details);
         md.append("\n## How this was produced\n\n```\n");
-        md.append("java -cp <conversa-nlp classpath> dev.conversa.nlp.eval.EvaluateSentiment");
-        if (!trainFiles.isEmpty()) md.append(" --train ").append(names(trainFiles).replace(", ", ","));
-        md.append(" --out docs/sentiment.md ").append(names(testFiles).replace(", ", " ")).append("\n```\n");
+        md.append("./mvnw -q -pl conversa-nlp exec:java -Dexec.mainClass=dev.conversa.nlp.eval.EvaluateSentiment \\\n");
+        md.append("  -Dexec.args=\"");
+        if (!trainFiles.isEmpty()) md.append("--train ").append(paths(trainFiles, ",")).append(" ");
+        md.append("--out docs/sentiment.md ").append(paths(testFiles, " ")).append("\"\n```\n");
         return md.toString();
+    }
+
+    private static String paths(List<Path> ps, String sep) {
+        List<String> n = new ArrayList<>();
+        for (Path p : ps) n.add(p.toString());
+        return String.join(sep, n);
     }
 
     private static String names(List<Path> ps) {

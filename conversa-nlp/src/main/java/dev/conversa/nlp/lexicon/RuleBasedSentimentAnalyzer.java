@@ -107,6 +107,7 @@ public final class RuleBasedSentimentAnalyzer implements SentimentAnalyzer {
         double[] items = new double[n];
         boolean[] counted = new boolean[n];
         boolean[] negImmune = new boolean[n];
+        boolean[] inPhrase = new boolean[n];
         int skipUntil = -1;
         int negations = 0;
         int extraItems = 0;
@@ -116,6 +117,7 @@ public final class RuleBasedSentimentAnalyzer implements SentimentAnalyzer {
             Token t = tt.get(i);
             if (i < skipUntil) {
                 counted[i] = true; // part of a phrase: neutral item
+                inPhrase[i] = true;
                 continue;
             }
             counted[i] = true;
@@ -158,6 +160,7 @@ public final class RuleBasedSentimentAnalyzer implements SentimentAnalyzer {
                     if (p != null) {
                         v = p.valence();
                         skipUntil = i + p.words().length;
+                        inPhrase[i] = true;
                         for (String pw : p.words()) {
                             if (lex.isNegator(pw)) immune = true;
                         }
@@ -197,12 +200,12 @@ public final class RuleBasedSentimentAnalyzer implements SentimentAnalyzer {
                         if (s == 2) sc *= 0.9;
                         v += sc;
                     }
-                    if (lex.isNegator(pw) && !(s > 0 && "doubt".equals(tt.get(i - 1).norm()) && "without".equals(pw))) {
+                    if (!inPhrase[i - s - 1] && lex.isNegator(pw) && !(s > 0 && "doubt".equals(tt.get(i - 1).norm()) && "without".equals(pw))) {
                         v *= N_SCALAR;
                     }
                 }
                 // VADER "least": "the least X" flips, "at least X" does not
-                if (i > 0 && "least".equals(tt.get(i - 1).norm())) {
+                if (i > 0 && !inPhrase[i] && "least".equals(tt.get(i - 1).norm())) {
                     if (i < 2 || !("at".equals(tt.get(i - 2).norm()) || "very".equals(tt.get(i - 2).norm()))) {
                         v *= N_SCALAR;
                     }
