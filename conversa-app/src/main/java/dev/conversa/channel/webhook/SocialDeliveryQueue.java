@@ -1,0 +1,147 @@
+package dev.conversa.channel.webhook;
+
+import dev.conversa.kernel.Sql;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The persisted intake queue. Webhook controllers and stream readers {@link #enqueue} and answer at once; the
+ * {@link SocialWorker} (or a test, through {@link #processAll}) processes due deliveries. Rows are claimed with an
+ * optimistic update, so several nodes can share the queue; a claim that is not finished in five minutes (a crashed
+ * node) becomes due again.
+ */
+@Component
+public class SocialDeliveryQueue {
+    private static final Logger log = LoggerFactory.getLogger(SocialDeliveryQueue.class);
+    static final int MAX_ATTEMPTS = 8;
+    private static final Duration CLAIM = Duration.ofMinutes(5);
+
+    private final JdbcClient jdbc;
+    private final Map<String, SocialDeliveryHandler> handlers;
+    private final Object signal = new Object();
+
+    SocialDeliveryQueue(JdbcClient jdbc, List<SocialDeliveryHandler> handlers) {
+        this.jdbc = jdbc;
+        this.handlers = handlers.stream().collect(Collectors.toMap(SocialDeliveryHandler::source, Function.identity()));
+    }
+
+    /** Stores a delivery; {@code false} when the same one (same dedup key) was stored before. */
+    public boolean enqueue(long workspaceId, long inboxId, String source, String dedupKey, String payload) {
+        Instant now = Instant.now();
+        try {
+            jdbc.sql("""
+                    INSERT INTO social_delivery (workspace_id, inbox_id, source, dedup_key, payload, status, attempts,
+                                                 received_at, next_attempt_at)
+                    VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""")
+                    .params(workspaceId, inboxId, source, dedupKey, payload, Sql.ts(now), Sql.ts(now))
+                    .update();
+        } catch (DuplicateKeyException replay) {
+            return false;
+        }
+        synchronized (signal) {
+            signal.notifyAll();
+        }
+        return true;
+    }
+
+    /** SHA-256 of a raw body: the dedup key of providers that give no delivery id. */
+    public static String digest(String body) {
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Processes every due delivery once; returns how many were processed successfully. */
+    public int processDue() {
+        record Due(long id, String status, int attempts) {
+        }
+        List<Due> due = jdbc.sql("""
+                SELECT id, status, attempts FROM social_delivery
+                WHERE status IN ('PENDING', 'WORKING') AND next_attempt_at <= ? ORDER BY id FETCH FIRST 100 ROWS ONLY""")
+                .param(Sql.ts(Instant.now()))
+                .query((rs, n) -> new Due(rs.getLong("id"), rs.getString("status"), rs.getInt("attempts"))).list();
+        int done = 0;
+        for (Due d : due) {
+            int claimed = jdbc.sql("""
+                    UPDATE social_delivery SET status = 'WORKING', attempts = attempts + 1, next_attempt_at = ?
+                    WHERE id = ? AND status = ? AND attempts = ?""")
+                    .params(Sql.ts(Instant.now().plus(CLAIM)), d.id(), d.status(), d.attempts()).update();
+            if (claimed == 1 && process(d.id())) {
+                done++;
+            }
+        }
+        return done;
+    }
+
+    /** "Process now": drains the queue of everything due (for tests and admin tools). */
+    public int processAll() {
+        int total = 0;
+        for (int round = 0; round < 20; round++) {
+            int n = processDue();
+            total += n;
+            if (n == 0) {
+                break;
+            }
+        }
+        return total;
+    }
+
+    /** Counts stored deliveries of an inbox (for tests and the admin page). */
+    public long count(long inboxId) {
+        return jdbc.sql("SELECT COUNT(*) FROM social_delivery WHERE inbox_id = ?").param(inboxId).query(Long.class).single();
+    }
+
+    void awaitWork(Duration max) throws InterruptedException {
+        synchronized (signal) {
+            signal.wait(max.toMillis());
+        }
+    }
+
+    private boolean process(long id) {
+        SocialDelivery d = jdbc.sql("SELECT * FROM social_delivery WHERE id = ?").param(id)
+                .query((rs, n) -> new SocialDelivery(rs.getLong("id"), rs.getLong("workspace_id"), rs.getLong("inbox_id"),
+                        rs.getString("source"), rs.getString("payload"), rs.getInt("attempts"), Sql.instant(rs, "received_at")))
+                .single();
+        SocialDeliveryHandler handler = handlers.get(d.source());
+        try {
+            if (handler == null) {
+                throw new IllegalStateException("no handler for source " + d.source());
+            }
+            handler.process(d);
+            jdbc.sql("UPDATE social_delivery SET status = 'DONE', processed_at = ?, last_error = NULL WHERE id = ?")
+                    .params(Sql.ts(Instant.now()), id).update();
+            return true;
+        } catch (RuntimeException e) {
+            boolean giveUp = d.attempts() >= MAX_ATTEMPTS;
+            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            if (giveUp) {
+                log.warn("social delivery {} ({}) failed for good: {}", id, d.source(), error);
+            } else if (!(e instanceof SocialDeliveryHandler.ProcessLater)) {
+                log.info("social delivery {} ({}) failed, will retry: {}", id, d.source(), error);
+            }
+            // Backoff 2s, 4s, 8s... capped at 10 minutes.
+            Duration backoff = Duration.ofSeconds(Math.min(600, 1L << Math.min(d.attempts(), 10)));
+            jdbc.sql("UPDATE social_delivery SET status = ?, last_error = ?, next_attempt_at = ? WHERE id = ?")
+                    .params(giveUp ? "FAILED" : "PENDING", error.substring(0, Math.min(error.length(), 2000)),
+                            Sql.ts(Instant.now().plus(backoff)), id)
+                    .update();
+            return false;
+        }
+    }
+}
