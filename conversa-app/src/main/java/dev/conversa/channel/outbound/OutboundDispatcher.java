@@ -1,0 +1,351 @@
+package dev.conversa.channel.outbound;
+
+import dev.conversa.channel.ChannelAdapter;
+import dev.conversa.channel.DeliveryResult;
+import dev.conversa.channel.Inbox;
+import dev.conversa.channel.InboxService;
+import dev.conversa.channel.OutboundMessage;
+import dev.conversa.channel.OutboundRetries;
+import dev.conversa.conversation.Conversation;
+import dev.conversa.conversation.ConversationEvents.ReplyQueued;
+import dev.conversa.conversation.ConversationService;
+import dev.conversa.conversation.DeliveryStatus;
+import dev.conversa.conversation.Direction;
+import dev.conversa.conversation.Message;
+import dev.conversa.conversation.MessageService;
+import dev.conversa.customer.Customer;
+import dev.conversa.customer.CustomerIdentity;
+import dev.conversa.customer.CustomerService;
+import dev.conversa.customer.IdentityKind;
+import dev.conversa.kernel.Actor;
+import dev.conversa.kernel.ChannelType;
+import dev.conversa.kernel.ConflictException;
+import dev.conversa.kernel.NotFoundException;
+import dev.conversa.kernel.Role;
+import dev.conversa.workspace.UserAccount;
+import dev.conversa.workspace.UserService;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Delivers outbound messages through their channel's adapter. Replies are queued from {@link ReplyQueued} into
+ * {@code outbound_delivery} (unique per message, so a republished event queues nothing twice); a worker claims due
+ * rows with a lease, calls {@link ChannelAdapter#send}, and retries temporary failures with exponential backoff.
+ * On shutdown the worker stops claiming and lets sends in flight finish, so a restart sends nothing twice; a row
+ * whose node died mid-send is taken over when its lease expires.
+ */
+@Component
+class OutboundDispatcher implements OutboundRetries, SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(OutboundDispatcher.class);
+
+    private final OutboundQueue queue;
+    private final Map<ChannelType, ChannelAdapter> adapters = new EnumMap<>(ChannelType.class);
+    private final InboxService inboxes;
+    private final MessageService messages;
+    private final ConversationService conversations;
+    private final CustomerService customers;
+    private final UserService users;
+    private final OutboundProperties properties;
+    private final String owner = "node-" + UUID.randomUUID();
+    private final Semaphore wakeUp = new Semaphore(0);
+    private final Semaphore inFlight;
+    private volatile boolean running;
+    private Thread loop;
+    private ExecutorService senders;
+
+    OutboundDispatcher(OutboundQueue queue, List<ChannelAdapter> adapters, InboxService inboxes, MessageService messages,
+                       ConversationService conversations, CustomerService customers, UserService users,
+                       OutboundProperties properties) {
+        this.queue = queue;
+        for (ChannelAdapter adapter : adapters) {
+            ChannelAdapter previous = this.adapters.putIfAbsent(adapter.type(), adapter);
+            if (previous != null) {
+                log.warn("Two adapters for channel {}: {} and {}; using the first", adapter.type(), previous, adapter);
+            }
+        }
+        this.inboxes = inboxes;
+        this.messages = messages;
+        this.conversations = conversations;
+        this.customers = customers;
+        this.users = users;
+        this.properties = properties;
+        this.inFlight = new Semaphore(properties.concurrency());
+    }
+
+    @ApplicationModuleListener
+    void on(ReplyQueued event) {
+        if (event.channel() == ChannelType.API) {
+            return; // ApiChannelDelivery: the customer's own system reads replies through the API
+        }
+        if (queue.enqueue(event.workspaceId(), event.messageId(), event.conversationId(), event.inboxId(), event.channel(),
+                Instant.now())) {
+            wakeAfterCommit();
+        }
+    }
+
+    @Override
+    @Transactional
+    public Message retry(long conversationId, long messageId, Actor actor) {
+        actor.require(Role.AGENT);
+        long ws = actor.workspace();
+        Message m = messages.find(ws, messageId).filter(x -> x.conversationId() == conversationId)
+                .filter(x -> x.direction() == Direction.OUT)
+                .orElseThrow(() -> new NotFoundException("message", messageId));
+        if (m.deliveryStatus() != DeliveryStatus.FAILED) {
+            throw new ConflictException("deliveryStatus", "only a FAILED message can be retried; this one is "
+                    + m.deliveryStatus());
+        }
+        Instant now = Instant.now();
+        if (!queue.requeue(ws, messageId, now)) {
+            Conversation c = conversations.find(ws, conversationId).orElseThrow();
+            queue.enqueue(ws, messageId, conversationId, m.inboxId(), c.channel(), now);
+        }
+        messages.updateDelivery(ws, messageId, DeliveryStatus.QUEUED, null, null);
+        wakeAfterCommit();
+        return messages.find(ws, messageId).orElseThrow();
+    }
+
+    /**
+     * Attempts every delivery due now on the calling thread and answers how many it attempted. The background
+     * worker does the same on its own; tests call this to avoid waiting.
+     */
+    int runOnce() {
+        int attempted = 0;
+        for (long id : queue.due(Instant.now(), 100)) {
+            Instant now = Instant.now();
+            Optional<OutboundQueue.Delivery> claimed = queue.claim(id, owner, now, now.plus(properties.lease()));
+            if (claimed.isPresent()) {
+                attempted++;
+                deliver(claimed.get());
+            }
+        }
+        return attempted;
+    }
+
+    private void deliver(OutboundQueue.Delivery d) {
+        long ws = d.workspaceId();
+        try {
+            Optional<Message> found = messages.find(ws, d.messageId());
+            if (found.isEmpty()) {
+                queue.markFailed(d.id(), owner, "message not found", Instant.now());
+                return;
+            }
+            Message m = found.get();
+            if (m.deliveryStatus() == DeliveryStatus.SENT || m.deliveryStatus() == DeliveryStatus.DELIVERED
+                    || m.deliveryStatus() == DeliveryStatus.READ) {
+                queue.markSent(d.id(), owner, m.externalId(), Instant.now()); // recorded before a crash: never twice
+                return;
+            }
+            ChannelAdapter adapter = adapters.get(d.channel());
+            Inbox inbox = inboxes.find(ws, d.inboxId()).orElse(null);
+            DeliveryResult result;
+            if (adapter == null) {
+                result = new DeliveryResult.Failed("no channel adapter for " + d.channel());
+            } else if (inbox == null) {
+                result = new DeliveryResult.Failed("the inbox no longer exists");
+            } else {
+                result = send(adapter, outbound(inbox, m));
+            }
+            record(d, inbox, result);
+        } catch (RuntimeException e) {
+            log.warn("Outbound delivery {} of message {} broke", d.id(), d.messageId(), e);
+            record(d, null, new DeliveryResult.RetryLater(e.toString(), null));
+        }
+    }
+
+    private static DeliveryResult send(ChannelAdapter adapter, OutboundMessage message) {
+        try {
+            DeliveryResult r = adapter.send(message);
+            return r == null ? new DeliveryResult.RetryLater("the adapter gave no result", null) : r;
+        } catch (RuntimeException e) {
+            return new DeliveryResult.RetryLater(e.getClass().getSimpleName() + ": " + e.getMessage(), null);
+        }
+    }
+
+    private void record(OutboundQueue.Delivery d, Inbox inbox, DeliveryResult result) {
+        long ws = d.workspaceId();
+        Instant now = Instant.now();
+        switch (result) {
+            case DeliveryResult.Sent sent -> {
+                queue.markSent(d.id(), owner, sent.externalId(), now);
+                messages.updateDelivery(ws, d.messageId(), DeliveryStatus.SENT, null, sent.externalId());
+            }
+            case DeliveryResult.RetryLater later -> {
+                int maxAttempts = setting(inbox, "maxAttempts", properties.maxAttempts());
+                String error = "attempt " + d.attempts() + " of " + maxAttempts + " failed: " + later.reason();
+                if (d.attempts() >= maxAttempts) {
+                    queue.markFailed(d.id(), owner, error, now);
+                    messages.updateDelivery(ws, d.messageId(), DeliveryStatus.FAILED, error, null);
+                } else {
+                    Instant next = now.plus(backoff(inbox, d.attempts(), later.after()));
+                    queue.markRetry(d.id(), owner, error, next, now);
+                    messages.updateDelivery(ws, d.messageId(), DeliveryStatus.QUEUED, error + "; retrying", null);
+                }
+            }
+            case DeliveryResult.Failed failed -> {
+                queue.markFailed(d.id(), owner, failed.reason(), now);
+                messages.updateDelivery(ws, d.messageId(), DeliveryStatus.FAILED, failed.reason(), null);
+            }
+        }
+    }
+
+    /** Exponential backoff with a little jitter, never sooner than the provider asked. */
+    Duration backoff(Inbox inbox, int attempts, Duration providerAsked) {
+        long initial = setting(inbox, "retryBackoffMs", (int) properties.initialBackoff().toMillis());
+        long max = properties.maxBackoff().toMillis();
+        long wait = Math.min(max, initial * (1L << Math.min(20, Math.max(0, attempts - 1))));
+        wait += ThreadLocalRandom.current().nextLong(Math.max(1, wait / 10));
+        if (providerAsked != null && providerAsked.toMillis() > wait) {
+            wait = Math.min(providerAsked.toMillis(), Duration.ofHours(1).toMillis());
+        }
+        return Duration.ofMillis(wait);
+    }
+
+    private OutboundMessage outbound(Inbox inbox, Message m) {
+        long ws = inbox.workspaceId();
+        Conversation c = conversations.find(ws, m.conversationId()).orElseThrow();
+        Customer customer = customers.get(c.customerId(), Actor.system(ws));
+        String author = m.authorId() == null ? null : users.find(ws, m.authorId()).map(UserAccount::name).orElse(null);
+        return new OutboundMessage(ws, inbox, inboxes.secrets(ws, inbox.id()), c.id(), m.id(), recipient(customer, c.channel()),
+                c.threadKey(), queue.latestInboundExternalId(ws, c.id()).orElse(null), c.subject(), m.visibility(), m.body(),
+                m.attachments(), author);
+    }
+
+    /** The customer's identity on the conversation's channel (their address for email, their number for SMS...). */
+    static CustomerIdentity recipient(Customer customer, ChannelType channel) {
+        IdentityKind kind = switch (channel) {
+            case EMAIL -> IdentityKind.EMAIL;
+            case SMS, VOICE -> IdentityKind.PHONE;
+            case WEBCHAT -> IdentityKind.WEBCHAT;
+            case TWITTER -> IdentityKind.TWITTER;
+            case FACEBOOK -> IdentityKind.FACEBOOK;
+            case INSTAGRAM -> IdentityKind.INSTAGRAM;
+            case WHATSAPP -> IdentityKind.WHATSAPP;
+            case TELEGRAM -> IdentityKind.TELEGRAM;
+            case MASTODON -> IdentityKind.MASTODON;
+            case API -> IdentityKind.EXTERNAL;
+        };
+        return customer.identities().stream().filter(i -> i.kind() == kind).findFirst()
+                .or(() -> kind == IdentityKind.EMAIL && customer.email() != null
+                        ? Optional.of(new CustomerIdentity(0, IdentityKind.EMAIL, customer.email(), customer.name(), null,
+                        null, null, null, customer.createdAt()))
+                        : kind == IdentityKind.PHONE && customer.phone() != null
+                        ? Optional.of(new CustomerIdentity(0, IdentityKind.PHONE, customer.phone(), customer.name(), null,
+                        null, null, null, customer.createdAt()))
+                        : Optional.empty())
+                .orElse(null);
+    }
+
+    private static int setting(Inbox inbox, String name, int fallback) {
+        if (inbox == null) {
+            return fallback;
+        }
+        try {
+            String v = inbox.settings().get(name);
+            return v == null || v.isBlank() ? fallback : Integer.parseInt(v.strip());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    private void wakeAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    wakeUp.release();
+                }
+            });
+        } else {
+            wakeUp.release();
+        }
+    }
+
+    private void work() {
+        while (running) {
+            try {
+                wakeUp.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wakeUp.drainPermits();
+                if (!running) {
+                    return;
+                }
+                for (long id : queue.due(Instant.now(), properties.concurrency() * 4)) {
+                    inFlight.acquire();
+                    Instant now = Instant.now();
+                    Optional<OutboundQueue.Delivery> claimed = running
+                            ? queue.claim(id, owner, now, now.plus(properties.lease())) : Optional.empty();
+                    if (claimed.isEmpty()) {
+                        inFlight.release();
+                        continue;
+                    }
+                    senders.execute(() -> {
+                        try {
+                            deliver(claimed.get());
+                        } finally {
+                            inFlight.release();
+                        }
+                    });
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Outbound dispatcher loop failed; trying again", e);
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        senders = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("outbound-", 0).factory());
+        running = true;
+        loop = Thread.ofVirtual().name("outbound-dispatcher").start(this::work);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        wakeUp.release();
+        if (loop != null) {
+            loop.interrupt();
+        }
+        senders.shutdown();
+        try {
+            // Sends in flight finish and record their outcome: a restart must not send them again.
+            if (!senders.awaitTermination(15, TimeUnit.SECONDS)) {
+                log.warn("Outbound sends still running at shutdown; their leases will expire and they will be retried");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        // Stop before the web server and the data source go away.
+        return SmartLifecycle.DEFAULT_PHASE - 1000;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.conversa.channel.sms;
+
+import dev.conversa.channel.Inbox;
+import dev.conversa.channel.InboxService;
+import dev.conversa.kernel.ChannelType;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** What the SMS and voice webhooks share: finding the inbox and checking that Twilio really sent the request. */
+public final class TwilioRequests {
+    private TwilioRequests() {
+    }
+
+    /** The POST parameters only (Twilio signs the query string as part of the URL, not as parameters). */
+    public static Map<String, String> formParams(HttpServletRequest request) {
+        Set<String> inQuery = new HashSet<>();
+        String query = request.getQueryString();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                inQuery.add(URLDecoder.decode(pair.split("=", 2)[0], StandardCharsets.UTF_8));
+            }
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        request.getParameterMap().forEach((k, v) -> {
+            if (!inQuery.contains(k) && v.length > 0) {
+                out.put(k, v[0]);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * The URL Twilio called. Behind a proxy the server sees another one, so an inbox can name its public base URL
+     * in the setting {@code webhookBaseUrl}.
+     */
+    public static String publicUrl(HttpServletRequest request, Inbox inbox) {
+        String base = inbox.settings().get("webhookBaseUrl");
+        String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        if (base != null && !base.isBlank()) {
+            return base.replaceAll("/+$", "") + path;
+        }
+        return request.getRequestURL() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+    }
+
+    public static Optional<Inbox> inbox(InboxService inboxes, ChannelType channel, long inboxId) {
+        return inboxes.allOfChannel(channel).stream().filter(i -> i.id() == inboxId).findFirst();
+    }
+
+    /** True when the request carries a valid signature of this inbox's auth token. */
+    public static boolean verified(InboxService inboxes, Inbox inbox, HttpServletRequest request, Map<String, String> params) {
+        String token = inboxes.secrets(inbox.workspaceId(), inbox.id()).get("authToken");
+        return TwilioSignature.valid(token, request.getHeader("X-Twilio-Signature"), publicUrl(request, inbox), params);
+    }
+}
