@@ -73,6 +73,27 @@ public class ApiTokenService {
         return insert(ws, actor.userId(), name.strip(), tokenRole, newSecret(), actor.userId());
     }
 
+    /**
+     * Issues a token that acts as a given person of a workspace (so the audit log names them), with at most
+     * their role. Installation admins use it to hand a new workspace's admin their first token.
+     */
+    @Transactional
+    public IssuedToken issueFor(long workspaceId, long userId, String name, Actor actor) {
+        if (actor.role() != Role.INSTALLATION_ADMIN) {
+            actor.require(Role.ADMIN);
+            if (actor.workspace() != workspaceId) {
+                throw new NotFoundException("workspace", workspaceId);
+            }
+        }
+        Role ownerRole = jdbc.sql("SELECT role FROM app_user WHERE id = ? AND workspace_id = ?").params(userId, workspaceId)
+                .query(String.class).optional().map(Role::valueOf)
+                .orElseThrow(() -> new NotFoundException("user", userId));
+        if (name == null || name.isBlank()) {
+            throw new InvalidInputException("name", "name is required");
+        }
+        return insert(workspaceId, userId, name.strip(), ownerRole, newSecret(), actor.userId());
+    }
+
     /** Stores a token whose secret the operator chose (CONVERSA_BOOTSTRAP_TOKEN). */
     @Transactional
     IssuedToken insert(Long workspaceId, Long userId, String name, Role role, String secret, Long actorId) {
