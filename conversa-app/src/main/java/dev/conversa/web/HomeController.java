@@ -1,23 +1,18 @@
 package dev.conversa.web;
 
-import dev.conversa.conversation.ConversationFilter;
-import dev.conversa.conversation.ConversationService;
 import dev.conversa.kernel.Actor;
-import dev.conversa.kernel.Paging;
 import dev.conversa.kernel.Role;
 import dev.conversa.workspace.WorkspaceService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The landing page after sign-in. */
+/** The landing page after sign-in: the installation page for installation admins, the inbox for everyone else. */
 @Controller
 class HomeController {
-    private final ConversationService conversations;
     private final WorkspaceService workspaces;
 
-    HomeController(ConversationService conversations, WorkspaceService workspaces) {
-        this.conversations = conversations;
+    HomeController(WorkspaceService workspaces) {
         this.workspaces = workspaces;
     }
 
@@ -28,8 +23,6 @@ class HomeController {
             model.addAttribute("workspaces", workspaces.list(actor));
             return "installation";
         }
-        model.addAttribute("workspace", workspaces.get(actor.workspace(), actor));
-        model.addAttribute("conversations", conversations.list(ConversationFilter.all(), new Paging(0, 50), actor));
-        return "home";
+        return "redirect:/inbox";
     }
 }

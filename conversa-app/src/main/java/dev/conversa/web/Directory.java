@@ -1,0 +1,35 @@
+package dev.conversa.web;
+
+import dev.conversa.channel.Inbox;
+import dev.conversa.workspace.Team;
+import dev.conversa.workspace.UserAccount;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The names a console page shows next to ids: agents, teams and inboxes of the workspace. */
+public record Directory(List<UserAccount> users, List<Team> teams, List<Inbox> inboxes, List<Long> myTeams) {
+
+    Map<Long, UserAccount> usersById() {
+        return users.stream().collect(Collectors.toMap(UserAccount::id, Function.identity()));
+    }
+
+    public String userName(Long id) {
+        if (id == null) {
+            return null;
+        }
+        return users.stream().filter(u -> u.id() == id).map(UserAccount::name).findFirst().orElse("#" + id);
+    }
+
+    public String teamName(Long id) {
+        if (id == null) {
+            return null;
+        }
+        return teams.stream().filter(t -> t.id() == id).map(Team::name).findFirst().orElse("#" + id);
+    }
+
+    public String inboxName(long id) {
+        return inboxes.stream().filter(i -> i.id() == id).map(Inbox::name).findFirst().orElse("#" + id);
+    }
+}
