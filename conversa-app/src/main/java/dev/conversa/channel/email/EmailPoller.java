@@ -1,0 +1,159 @@
+package dev.conversa.channel.email;
+
+import dev.conversa.channel.Inbox;
+import dev.conversa.channel.InboxService;
+import dev.conversa.channel.InboxStatus;
+import dev.conversa.kernel.ChannelType;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fetches new mail of every email inbox over IMAP. The mailbox is read by UID from a persisted cursor, so a
+ * restart neither loses nor re-reads mail (and a re-read would be harmless: ingestion is keyed by Message-ID).
+ * Each inbox is polled every {@code pollSeconds} (setting; default 30), on a virtual thread.
+ */
+@Component
+class EmailPoller implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(EmailPoller.class);
+    private static final int BATCH = 200;
+
+    private final InboxService inboxes;
+    private final EmailIngest ingest;
+    private final EmailStore store;
+    private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final Map<Long, Instant> lastPoll = new ConcurrentHashMap<>();
+    private volatile boolean running;
+    private Thread loop;
+
+    EmailPoller(InboxService inboxes, EmailIngest ingest, EmailStore store) {
+        this.inboxes = inboxes;
+        this.ingest = ingest;
+        this.store = store;
+    }
+
+    /** Fetches the inbox's new mail now; answers how many messages it looked at. Also used by tests. */
+    int pollNow(long inboxId) {
+        Inbox inbox = inboxes.allOfChannel(ChannelType.EMAIL).stream().filter(i -> i.id() == inboxId).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no email inbox " + inboxId));
+        return poll(inbox);
+    }
+
+    private int poll(Inbox inbox) {
+        if (inbox.settings().get("imapHost") == null) {
+            return 0;
+        }
+        ReentrantLock lock = locks.computeIfAbsent(inbox.id(), id -> new ReentrantLock());
+        lock.lock();
+        try {
+            lastPoll.put(inbox.id(), Instant.now());
+            return fetch(inbox);
+        } catch (MessagingException | IOException | RuntimeException e) {
+            log.warn("Email inbox {} could not be polled: {}", inbox.id(), e.toString());
+            inboxes.reportError(inbox.workspaceId(), inbox.id(), "IMAP: " + e.getMessage());
+            return 0;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private int fetch(Inbox inbox) throws MessagingException, IOException {
+        String password = inboxes.secrets(inbox.workspaceId(), inbox.id()).get("password");
+        try (Store imap = MailSessions.imap(inbox).getStore(MailSessions.imapProtocol(inbox))) {
+            imap.connect(MailSessions.username(inbox), password);
+            Folder folder = imap.getFolder(inbox.settings().getOrDefault("imapFolder", "INBOX"));
+            folder.open(Folder.READ_ONLY);
+            try {
+                UIDFolder uids = (UIDFolder) folder;
+                long validity = uids.getUIDValidity();
+                var cursor = store.cursor(inbox.id()).filter(c -> c.uidValidity() == validity);
+                long from = cursor.map(c -> c.lastUid() + 1).orElse(1L);
+                Message[] batch = uids.getMessagesByUID(from, UIDFolder.MAXUID);
+                int seen = 0;
+                for (Message m : batch) {
+                    if (m == null || seen >= BATCH) {
+                        continue;
+                    }
+                    long uid = uids.getUID(m);
+                    if (uid < from) {
+                        continue; // IMAP answers the last message for an empty range
+                    }
+                    // Copy it whole: the folder's lazy message would go back to the server part by part.
+                    MimeMessage copy = new MimeMessage((MimeMessage) m);
+                    var outcome = ingest.accept(inbox, EmailParser.parse(copy));
+                    log.debug("Email {} of inbox {}: {}", uid, inbox.id(), outcome);
+                    store.saveCursor(inbox.id(), validity, uid);
+                    seen++;
+                }
+                return seen;
+            } finally {
+                folder.close(false);
+            }
+        }
+    }
+
+    private void work() {
+        while (running) {
+            try {
+                for (Inbox inbox : inboxes.allOfChannel(ChannelType.EMAIL)) {
+                    if (!running) {
+                        return;
+                    }
+                    int every = seconds(inbox.settings().get("pollSeconds"));
+                    Instant last = lastPoll.get(inbox.id());
+                    boolean failing = inbox.status() == InboxStatus.ERROR;
+                    Duration wait = Duration.ofSeconds(failing ? Math.max(every, 300) : every);
+                    if (last == null || last.plus(wait).isBefore(Instant.now())) {
+                        poll(inbox);
+                    }
+                }
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Email polling failed; trying again", e);
+            }
+        }
+    }
+
+    private static int seconds(String value) {
+        try {
+            return value == null ? 30 : Math.max(1, Integer.parseInt(value.strip()));
+        } catch (NumberFormatException e) {
+            return 30;
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        loop = Thread.ofVirtual().name("email-poller").start(this::work);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (loop != null) {
+            loop.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
