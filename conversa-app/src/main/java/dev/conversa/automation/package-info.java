@@ -1,0 +1,6 @@
+/**
+ * Automation rules: an event, conditions and actions (tag, set priority, assign to team, auto-reply, webhook,
+ * close spam). Rules run in their defined order, can be tried against a past conversation before saving, and
+ * never loop: changes a rule makes do not trigger rules again.
+ */
+package dev.conversa.automation;

@@ -1,0 +1,90 @@
+package dev.conversa.routing;
+
+import dev.conversa.conversation.ConversationEvents;
+import dev.conversa.conversation.ConversationService;
+import dev.conversa.conversation.ConversationStatus;
+import dev.conversa.conversation.Priority;
+import dev.conversa.customer.CustomerIdentity;
+import dev.conversa.customer.CustomerService;
+import dev.conversa.kernel.Actor;
+import dev.conversa.workspace.UserService;
+import dev.conversa.workspace.WorkspaceEvents;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/** Routes when something changes: a conversation arrives or reopens, an agent frees up, a priority rises. */
+@Component
+class RoutingListener {
+    private final RoutingRunner runner;
+    private final RoutingStore store;
+    private final ConversationService conversations;
+    private final CustomerService customers;
+    private final UserService users;
+    private final Clock clock;
+
+    RoutingListener(RoutingRunner runner, RoutingStore store, ConversationService conversations, CustomerService customers,
+                    UserService users, ObjectProvider<Clock> clock) {
+        this.runner = runner;
+        this.store = store;
+        this.conversations = conversations;
+        this.customers = customers;
+        this.users = users;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    @ApplicationModuleListener
+    void on(ConversationEvents.ConversationOpened e) {
+        var settings = store.settings(e.workspaceId());
+        if (settings.isEmpty()) {
+            return;
+        }
+        conversations.find(e.workspaceId(), e.conversationId()).ifPresent(c -> {
+            var customer = customers.get(c.customerId(), Actor.system(e.workspaceId()));
+            long followers = customer.identities().stream().map(CustomerIdentity::followerCount)
+                    .filter(f -> f != null).mapToLong(Long::longValue).max().orElse(0);
+            Priority p = PriorityRules.decide(c.priority(), c.sentiment(), customer.vip(), followers,
+                    settings.get().vipFollowers());
+            if (p != c.priority()) {
+                conversations.changePriority(c.id(), p, Actor.system(e.workspaceId()));
+            }
+        });
+        runner.reconcile(e.workspaceId(), e.conversationId());
+    }
+
+    @ApplicationModuleListener
+    void on(ConversationEvents.StatusChanged e) {
+        if (e.to() == ConversationStatus.OPEN) {
+            runner.reconcile(e.workspaceId(), e.conversationId());
+        } else if (e.to() == ConversationStatus.RESOLVED || e.to() == ConversationStatus.CLOSED) {
+            runner.reconcile(e.workspaceId(), null);
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(ConversationEvents.PriorityChanged e) {
+        runner.reconcile(e.workspaceId(), null);
+    }
+
+    /** A person assigned it by hand: recorded with who did it, and the previous holder may take another. */
+    @ApplicationModuleListener
+    void on(ConversationEvents.ConversationAssigned e) {
+        if (e.actorId() == null) {
+            return;
+        }
+        if (store.settings(e.workspaceId()).isPresent()) {
+            String by = users.find(e.workspaceId(), e.actorId()).map(u -> u.name()).orElse("user " + e.actorId());
+            String to = e.assigneeId() == null ? "nobody" : users.find(e.workspaceId(), e.assigneeId()).map(u -> u.name())
+                    .orElse("user " + e.assigneeId());
+            store.log(e.workspaceId(), e.conversationId(), e.assigneeId(), "MANUAL", "assigned to " + to + ": manual by "
+                    + by + (e.reason() == null ? "" : " (" + e.reason() + ")"), clock.instant());
+        }
+        runner.reconcile(e.workspaceId(), null);
+    }
+
+    @ApplicationModuleListener
+    void on(WorkspaceEvents.AgentStatusChanged e) {
+        runner.reconcile(e.workspaceId(), null);
+    }
+}
