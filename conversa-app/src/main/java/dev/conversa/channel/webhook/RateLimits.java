@@ -49,6 +49,11 @@ public class RateLimits {
         return wait;
     }
 
+    /** Blocks {@code key} for {@code wait} (providers that give the wait in the body, like Telegram's retry_after). */
+    public void block(String key, Duration wait) {
+        blockedUntil.put(key, Instant.now().plus(wait));
+    }
+
     /** The wait a response asks for: Retry-After, or the reset time of X (epoch seconds) or Mastodon (ISO-8601). */
     public static Duration waitFor(SocialHttp.Response r, Duration fallback) {
         Optional<String> retryAfter = r.header("retry-after");

@@ -7,6 +7,7 @@ import dev.conversa.conversation.DeliveryStatus;
 import dev.conversa.conversation.Direction;
 import dev.conversa.conversation.Message;
 import dev.conversa.conversation.MessageService;
+import dev.conversa.conversation.Visibility;
 import dev.conversa.kernel.Actor;
 import dev.conversa.kernel.Sql;
 import java.time.Instant;
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class SocialThreads {
+    private static final java.time.Duration STATUS_PATIENCE = java.time.Duration.ofMinutes(15);
     private final JdbcClient jdbc;
     private final ConversationService conversations;
     private final MessageService messages;
@@ -67,6 +69,19 @@ public class SocialThreads {
         }
     }
 
+    /** The private thread (DM) an agent moved a public conversation to, if any. */
+    public Optional<String> linkedPrivateThread(long inboxId, long conversationId) {
+        return jdbc.sql("""
+                SELECT thread_key FROM social_thread_link WHERE inbox_id = ? AND conversation_id = ?
+                ORDER BY created_at DESC FETCH FIRST 1 ROWS ONLY""").params(inboxId, conversationId).query(String.class).optional();
+    }
+
+    /** Whether the stored message the provider knows as {@code externalId} was public or private. */
+    public Optional<Visibility> visibilityOf(long workspaceId, long inboxId, String externalId) {
+        return externalId == null ? Optional.empty()
+                : messages.findByExternalId(workspaceId, inboxId, externalId).map(Message::visibility);
+    }
+
     /** The thread key of the conversation holding the message the provider knows as {@code externalId}. */
     public Optional<String> threadOfMessage(long workspaceId, long inboxId, String externalId) {
         if (externalId == null || externalId.isBlank()) {
@@ -96,9 +111,17 @@ public class SocialThreads {
      * Applies a provider's delivery status to an outbound message. Statuses only move forward (a late "delivered"
      * does not undo "read"); an unknown message means the send is not recorded yet, so the delivery is retried.
      */
-    public void deliveryStatus(long workspaceId, long inboxId, String externalId, DeliveryStatus status, String error) {
-        Message m = messages.findByExternalId(workspaceId, inboxId, externalId)
-                .orElseThrow(() -> new SocialDeliveryHandler.ProcessLater("status for unknown message " + externalId));
+    public void deliveryStatus(long workspaceId, long inboxId, String externalId, DeliveryStatus status, String error,
+                               Instant receivedAt) {
+        Optional<Message> found = messages.findByExternalId(workspaceId, inboxId, externalId);
+        if (found.isEmpty()) {
+            // Sent outside Conversa, or our send is not recorded yet: wait a while for the latter, then let it go.
+            if (receivedAt != null && receivedAt.isBefore(Instant.now().minus(STATUS_PATIENCE))) {
+                return;
+            }
+            throw new SocialDeliveryHandler.ProcessLater("status for unknown message " + externalId);
+        }
+        Message m = found.get();
         if (m.direction() != Direction.OUT) {
             return;
         }

@@ -1,0 +1,215 @@
+package dev.conversa.channel.mastodon;
+
+import dev.conversa.channel.Inbox;
+import dev.conversa.channel.InboxService;
+import dev.conversa.channel.InboxStatus;
+import dev.conversa.channel.webhook.SocialDeliveryQueue;
+import dev.conversa.channel.webhook.SocialHttp;
+import dev.conversa.channel.webhook.SocialState;
+import dev.conversa.kernel.ChannelType;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads each Mastodon inbox's user stream ({@code GET /api/v1/streaming/user}, server-sent events) on a virtual
+ * thread and stores its events in the intake queue: {@code notification} (mentions, DMs), {@code status.update}
+ * (edits) and {@code delete}. Before each (re)connection the mentions missed meanwhile are fetched from
+ * {@code /api/v1/notifications}; both paths store a notification under its id, so it is processed once.
+ */
+@Component
+class MastodonStream implements SmartLifecycle {
+    static final String SOURCE = "mastodon";
+    private static final Logger log = LoggerFactory.getLogger(MastodonStream.class);
+
+    private final InboxService inboxes;
+    private final SocialState state;
+    private final SocialDeliveryQueue queue;
+    private final SocialHttp http;
+    private final HttpClient streaming = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final Map<Long, Thread> streams = new ConcurrentHashMap<>();
+    private volatile Thread supervisor;
+
+    MastodonStream(InboxService inboxes, SocialState state, SocialDeliveryQueue queue, SocialHttp http) {
+        this.inboxes = inboxes;
+        this.state = state;
+        this.queue = queue;
+        this.http = http;
+    }
+
+    /** Fetches mentions since the last one seen; returns how many new ones were stored. */
+    int catchUp(Inbox inbox) {
+        String since = state.cursor(inbox.id(), "notifications.since_id").orElse(null);
+        String url = MastodonApi.instance(inbox) + "/api/v1/notifications?types%5B%5D=mention&limit=40"
+                + (since == null ? "" : "&since_id=" + since);
+        SocialHttp.Response r = http.send(http.request(url).header("Authorization", "Bearer " + MastodonApi.token(inbox, inboxes))
+                .GET().build());
+        if (r.status() == 401 || r.status() == 403) {
+            inboxes.reportError(inbox.workspaceId(), inbox.id(), "Mastodon rejected the access token: " + r);
+            return 0;
+        }
+        if (!r.ok()) {
+            return 0;
+        }
+        int stored = 0;
+        String newest = since;
+        for (JsonNode n : r.json()) {
+            if (store(inbox, "notification", n.toString())) {
+                stored++;
+            }
+            String id = n.path("id").asString();
+            if (newest == null || compareIds(id, newest) > 0) {
+                newest = id;
+            }
+        }
+        if (newest != null && !newest.equals(since)) {
+            state.cursor(inbox.id(), "notifications.since_id", newest);
+        }
+        return stored;
+    }
+
+    /** Reads the stream until the server closes it; returns how many new events were stored. */
+    int streamOnce(Inbox inbox) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(MastodonApi.instance(inbox) + "/api/v1/streaming/user"))
+                .header("Authorization", "Bearer " + MastodonApi.token(inbox, inboxes)).header("Accept", "text/event-stream")
+                .GET().build();
+        HttpResponse<java.io.InputStream> response = streaming.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() == 401 || response.statusCode() == 403) {
+            response.body().close();
+            inboxes.reportError(inbox.workspaceId(), inbox.id(), "Mastodon refused the stream: HTTP " + response.statusCode());
+            return 0;
+        }
+        int stored = 0;
+        try (var reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            String event = null;
+            StringBuilder data = new StringBuilder();
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isEmpty()) {
+                    if (event != null && !data.isEmpty() && store(inbox, event, data.toString())) {
+                        stored++;
+                    }
+                    event = null;
+                    data.setLength(0);
+                } else if (line.startsWith("event:")) {
+                    event = line.substring(6).strip();
+                } else if (line.startsWith("data:")) {
+                    data.append(data.isEmpty() ? "" : "\n").append(line.substring(5).strip());
+                }
+            }
+        }
+        return stored;
+    }
+
+    private boolean store(Inbox inbox, String event, String data) {
+        String key;
+        switch (event) {
+            case "notification" -> {
+                JsonNode n = http.mapper().readTree(data);
+                if (!"mention".equals(n.path("type").asString())) {
+                    return false;
+                }
+                key = "notification:" + n.path("id").asString();
+                String id = n.path("id").asString();
+                String since = state.cursor(inbox.id(), "notifications.since_id").orElse(null);
+                if (since == null || compareIds(id, since) > 0) {
+                    state.cursor(inbox.id(), "notifications.since_id", id);
+                }
+            }
+            case "delete" -> key = "delete:" + data;
+            case "status.update" -> {
+                JsonNode s = http.mapper().readTree(data);
+                key = "edit:" + s.path("id").asString() + ":" + s.path("edited_at").asString();
+            }
+            default -> {
+                return false; // timeline updates, filters...
+            }
+        }
+        Map<String, String> envelope = new LinkedHashMap<>();
+        envelope.put("event", event);
+        envelope.put("payload", data);
+        return queue.enqueue(inbox.workspaceId(), inbox.id(), SOURCE, key, http.mapper().writeValueAsString(envelope));
+    }
+
+    /** Mastodon ids are numeric strings of growing length. */
+    static int compareIds(String a, String b) {
+        return a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
+    }
+
+    @Override
+    public void start() {
+        supervisor = Thread.ofVirtual().name("mastodon-streams").start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    for (Inbox inbox : inboxes.allOfChannel(ChannelType.MASTODON)) {
+                        if (inbox.status() == InboxStatus.ACTIVE && !"false".equals(inbox.settings().get("streaming"))) {
+                            streams.computeIfAbsent(inbox.id(), id -> Thread.ofVirtual().name("mastodon-stream-" + id)
+                                    .start(() -> follow(inbox.id())));
+                        }
+                    }
+                    Thread.sleep(Duration.ofSeconds(15));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    log.info("Mastodon stream supervisor: {}", e.toString());
+                }
+            }
+        });
+    }
+
+    /** Keeps one inbox's stream open, reconnecting with backoff, until the inbox stops being active. */
+    private void follow(long inboxId) {
+        long backoff = 1;
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                var inbox = state.inbox(inboxId, ChannelType.MASTODON).filter(i -> i.status() == InboxStatus.ACTIVE
+                        && !"false".equals(i.settings().get("streaming")));
+                if (inbox.isEmpty()) {
+                    return;
+                }
+                try {
+                    catchUp(inbox.get());
+                    streamOnce(inbox.get());
+                    backoff = 1;
+                } catch (IOException | RuntimeException e) {
+                    log.info("Mastodon stream of inbox {} dropped: {}", inboxId, e.toString());
+                    backoff = Math.min(backoff * 2, 300);
+                }
+                Thread.sleep(Duration.ofSeconds(backoff));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            streams.remove(inboxId);
+        }
+    }
+
+    @Override
+    public void stop() {
+        Thread s = supervisor;
+        if (s != null) {
+            s.interrupt();
+        }
+        streams.values().forEach(Thread::interrupt);
+        supervisor = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return supervisor != null;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.conversa.channel.meta;
+
+import static dev.conversa.channel.webhook.Json.text;
+
+import dev.conversa.channel.Inbox;
+import dev.conversa.channel.webhook.SocialDelivery;
+import dev.conversa.channel.webhook.SocialDeliveryHandler;
+import dev.conversa.channel.webhook.SocialHttp;
+import dev.conversa.channel.webhook.SocialState;
+import dev.conversa.kernel.ChannelType;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Routes a stored Meta delivery to the network it is about ({@code object}: page, instagram,
+ * whatsapp_business_account) and to the inbox of the entry's account: one app may serve several pages or numbers
+ * of a workspace, so an entry goes to the inbox whose page/account/phone number id matches.
+ */
+@Component
+class MetaIntake implements SocialDeliveryHandler {
+    private static final Logger log = LoggerFactory.getLogger(MetaIntake.class);
+    private final SocialState state;
+    private final SocialHttp http;
+    private final FacebookIntake facebook;
+    private final InstagramIntake instagram;
+    private final WhatsAppIntake whatsapp;
+
+    MetaIntake(SocialState state, SocialHttp http, FacebookIntake facebook, InstagramIntake instagram, WhatsAppIntake whatsapp) {
+        this.state = state;
+        this.http = http;
+        this.facebook = facebook;
+        this.instagram = instagram;
+        this.whatsapp = whatsapp;
+    }
+
+    @Override
+    public String source() {
+        return MetaWebhook.SOURCE;
+    }
+
+    @Override
+    public void process(SocialDelivery d) {
+        Inbox hook = state.inbox(d.inboxId(), ChannelType.FACEBOOK, ChannelType.INSTAGRAM, ChannelType.WHATSAPP).orElse(null);
+        if (hook == null) {
+            return;
+        }
+        JsonNode root = http.mapper().readTree(d.payload());
+        String object = text(root, "object");
+        for (JsonNode entry : root.path("entry")) {
+            switch (object == null ? "" : object) {
+                case "page" -> target(hook, ChannelType.FACEBOOK, "pageId", text(entry, "id"))
+                        .ifPresent(inbox -> facebook.entry(inbox, entry, d.receivedAt()));
+                case "instagram" -> target(hook, ChannelType.INSTAGRAM, "igUserId", text(entry, "id"))
+                        .ifPresent(inbox -> instagram.entry(inbox, entry, d.receivedAt()));
+                case "whatsapp_business_account" -> {
+                    for (JsonNode change : entry.path("changes")) {
+                        String phone = text(change.path("value").path("metadata"), "phone_number_id");
+                        target(hook, ChannelType.WHATSAPP, "phoneNumberId", phone)
+                                .ifPresent(inbox -> whatsapp.change(inbox, change, d.receivedAt()));
+                    }
+                }
+                default -> log.info("Meta delivery {} has an unknown object {}", d.id(), object);
+            }
+        }
+    }
+
+    private Optional<Inbox> target(Inbox hook, ChannelType channel, String setting, String accountId) {
+        if (hook.channel() == channel && (hook.settings().get(setting) == null || hook.settings().get(setting).equals(accountId))) {
+            return Optional.of(hook);
+        }
+        Optional<Inbox> other = state.inboxBySetting(hook.workspaceId(), channel, setting, accountId);
+        if (other.isEmpty()) {
+            log.info("Meta delivery for {} {} matches no inbox of workspace {}", channel, accountId, hook.workspaceId());
+        }
+        return other;
+    }
+}

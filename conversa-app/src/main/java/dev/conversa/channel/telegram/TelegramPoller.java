@@ -1,0 +1,109 @@
+package dev.conversa.channel.telegram;
+
+import dev.conversa.channel.Inbox;
+import dev.conversa.channel.InboxService;
+import dev.conversa.channel.InboxStatus;
+import dev.conversa.channel.webhook.SocialDeliveryQueue;
+import dev.conversa.channel.webhook.SocialHttp;
+import dev.conversa.channel.webhook.SocialState;
+import dev.conversa.kernel.ChannelType;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Long polling ({@code getUpdates}) for bots whose inbox has {@code mode=polling} (no public URL for a webhook).
+ * Each update goes through the same persisted queue as webhook updates, keyed by {@code update_id}; the offset is
+ * stored after the updates are, so a crash re-reads rather than loses.
+ */
+@Component
+class TelegramPoller implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(TelegramPoller.class);
+    private final SocialHttp http;
+    private final InboxService inboxes;
+    private final SocialState state;
+    private final SocialDeliveryQueue queue;
+    private volatile Thread thread;
+
+    TelegramPoller(SocialHttp http, InboxService inboxes, SocialState state, SocialDeliveryQueue queue) {
+        this.http = http;
+        this.inboxes = inboxes;
+        this.state = state;
+        this.queue = queue;
+    }
+
+    /** One {@code getUpdates} call waiting up to {@code timeoutSeconds}; returns how many new updates were stored. */
+    int pollOnce(Inbox inbox, int timeoutSeconds) {
+        String offset = state.cursor(inbox.id(), "updates.offset").orElse(null);
+        String url = TelegramBot.method(inbox, inboxes, "getUpdates") + "?timeout=" + timeoutSeconds
+                + "&allowed_updates=" + SocialHttp.enc("[\"message\",\"edited_message\"]") + (offset == null ? "" : "&offset=" + offset);
+        SocialHttp.Response r = http.send(http.request(url).timeout(Duration.ofSeconds(timeoutSeconds + 15L)).GET().build());
+        if (r.status() == 401 || r.status() == 404) {
+            inboxes.reportError(inbox.workspaceId(), inbox.id(), "Telegram rejected the bot token: " + r.json().path("description").asString());
+            return 0;
+        }
+        if (!TelegramBot.ok(r)) {
+            log.info("Telegram getUpdates of inbox {}: {}", inbox.id(), r);
+            return 0;
+        }
+        int stored = 0;
+        long next = -1;
+        for (JsonNode update : r.json().path("result")) {
+            long id = update.path("update_id").asLong();
+            if (queue.enqueue(inbox.workspaceId(), inbox.id(), TelegramWebhook.SOURCE, "update:" + id, update.toString())) {
+                stored++;
+            }
+            next = Math.max(next, id + 1);
+        }
+        if (next > 0) {
+            state.cursor(inbox.id(), "updates.offset", String.valueOf(next));
+        }
+        return stored;
+    }
+
+    @Override
+    public void start() {
+        thread = Thread.ofVirtual().name("telegram-poller").start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    boolean any = false;
+                    for (Inbox inbox : inboxes.allOfChannel(ChannelType.TELEGRAM)) {
+                        if (inbox.status() == InboxStatus.ACTIVE && "polling".equals(inbox.settings().get("mode"))) {
+                            any = true;
+                            pollOnce(inbox, 20);
+                        }
+                    }
+                    if (!any) {
+                        Thread.sleep(Duration.ofSeconds(10));
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    log.info("Telegram poller: {}", e.toString());
+                    try {
+                        Thread.sleep(Duration.ofSeconds(5));
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+        });
+    }
+
+    @Override
+    public void stop() {
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+        }
+        thread = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return thread != null;
+    }
+}
