@@ -87,4 +87,10 @@ class AuditListener {
         log.record(e.workspaceId(), e.actorId(), "conversation.priority", "conversation", e.conversationId(),
                 e.from() + " -> " + e.to());
     }
+
+    @ApplicationModuleListener
+    void on(ChannelEvents.PublicCommentModerated e) {
+        log.record(e.workspaceId(), e.actorId(), "comment." + e.action(), "message", e.messageId(),
+                "conversation " + e.conversationId() + ", " + e.externalId() + (e.reason() == null ? "" : ": " + e.reason()));
+    }
 }

@@ -13,4 +13,12 @@ public final class ChannelEvents {
     /** An inbox stopped working (expired token, wrong password): admins must act. */
     public record InboxFailed(long workspaceId, long inboxId, String error) {
     }
+
+    /**
+     * An agent hid, showed again or deleted a customer's public comment on its network. Always audited: moderating
+     * reasonable criticism away is a choice the audit log shows.
+     */
+    public record PublicCommentModerated(long workspaceId, long inboxId, long conversationId, long messageId, String action,
+                                         String externalId, String reason, Long actorId) {
+    }
 }
