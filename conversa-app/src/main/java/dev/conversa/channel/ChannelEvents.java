@@ -15,6 +15,27 @@ public final class ChannelEvents {
     }
 
     /**
+     * A phone call is ringing: the console pops the caller's profile. {@code agentId} is set when the call is
+     * already meant for one agent.
+     */
+    public record CallRinging(long workspaceId, long inboxId, long callId, long conversationId, long customerId,
+                              String fromNumber, Long agentId) {
+    }
+
+    /** An agent picked up: their console shows the caller's profile. */
+    public record CallAnswered(long workspaceId, long inboxId, long callId, long conversationId, long customerId,
+                               Long agentId) {
+    }
+
+    /**
+     * A call ended. {@code talkSeconds} counts in the agent's handle time; {@code disposition} is ANSWERED, MISSED,
+     * VOICEMAIL, BUSY or FAILED.
+     */
+    public record CallEnded(long workspaceId, long inboxId, long callId, long conversationId, long customerId, Long agentId,
+                            String disposition, int talkSeconds) {
+    }
+
+    /**
      * An agent hid, showed again or deleted a customer's public comment on its network. Always audited: moderating
      * reasonable criticism away is a choice the audit log shows.
      */
