@@ -145,6 +145,11 @@ class ConversationRepository {
                 .params(Sql.ts(at), Sql.ts(Instant.now()), Sql.ts(at), id, ws).update();
     }
 
+    void updateAnalysis(long ws, long id, String language, String sentiment) {
+        jdbc.sql("UPDATE conversation SET language = COALESCE(?, language), sentiment = COALESCE(?, sentiment) WHERE id = ? AND workspace_id = ?")
+                .params(language, sentiment, id, ws).update();
+    }
+
     List<String> tags(long conversationId) {
         return jdbc.sql("SELECT tag FROM conversation_tag WHERE conversation_id = ? ORDER BY tag").param(conversationId)
                 .query(String.class).list();

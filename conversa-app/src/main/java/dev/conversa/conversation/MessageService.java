@@ -118,10 +118,17 @@ public class MessageService {
         events.publishEvent(new ConversationEvents.DeliveryUpdated(workspaceId, m.conversationId(), messageId, status));
     }
 
-    /** Stores what the language and sentiment analysis found. */
+    /**
+     * Stores what the language and sentiment analysis found. For a customer's message it also becomes the
+     * conversation's current language and mood, which drive routing by skill, priority and the inbox filters.
+     */
     @Transactional
     public void recordAnalysis(long workspaceId, long messageId, String language, String sentiment) {
+        Message m = messages.find(workspaceId, messageId).orElseThrow(() -> new NotFoundException("message", messageId));
         messages.updateAnalysis(workspaceId, messageId, language, sentiment);
+        if (m.direction() == Direction.IN) {
+            conversations.updateAnalysis(workspaceId, m.conversationId(), language, sentiment);
+        }
     }
 
     private static String checkBody(String body, List<Attachment> attachments) {

@@ -44,7 +44,7 @@ import org.springframework.stereotype.Component;
 class DemoWorkspace {
     static final String SLUG = "demo";
     static final String PASSWORD = "conversa-demo";
-    static final String LOGIN = "ana@demo.conversa.local";
+    static final String LOGIN = "ana@" + SLUG + ".conversa.local";
     private static final Logger log = LoggerFactory.getLogger(DemoWorkspace.class);
     private static final int MAX_THREADS = 300;
 
@@ -80,20 +80,22 @@ class DemoWorkspace {
             return;
         }
         if (workspaces.findBySlug(SLUG).isEmpty()) {
-            Thread.ofVirtual().name("demo-loader").start(this::create);
+            Thread.ofVirtual().name("demo-loader").start(() -> create(SLUG, threads()));
         }
         log.info("Conversa is running at {} | demo login: {} / {}", url, LOGIN, PASSWORD);
     }
 
-    void create() {
+    /** Creates a demo workspace; its people sign in as {@code ana@<slug>.conversa.local} and so on. */
+    Workspace create(String slug, List<DemoThread> threads) {
         try {
             long started = System.nanoTime();
-            Workspace ws = workspaces.createUnchecked(SLUG, "Demo · Customer care", "Europe/Madrid", "es", null);
+            Workspace ws = workspaces.createUnchecked(slug, "Demo · Customer care", "Europe/Madrid", "es", null);
+            String domain = "@" + slug + ".conversa.local";
             List<UserAccount> agents = new ArrayList<>();
-            agents.add(users.insert(ws.id(), LOGIN, "Ana García", Role.ADMIN, PASSWORD, null));
-            agents.add(users.insert(ws.id(), "luis@demo.conversa.local", "Luis Romero", Role.SUPERVISOR, PASSWORD, null));
-            agents.add(users.insert(ws.id(), "marta@demo.conversa.local", "Marta Ruiz", Role.AGENT, PASSWORD, null));
-            agents.add(users.insert(ws.id(), "tom@demo.conversa.local", "Tom Baker", Role.AGENT, PASSWORD, null));
+            agents.add(users.insert(ws.id(), "ana" + domain, "Ana García", Role.ADMIN, PASSWORD, null));
+            agents.add(users.insert(ws.id(), "luis" + domain, "Luis Romero", Role.SUPERVISOR, PASSWORD, null));
+            agents.add(users.insert(ws.id(), "marta" + domain, "Marta Ruiz", Role.AGENT, PASSWORD, null));
+            agents.add(users.insert(ws.id(), "tom" + domain, "Tom Baker", Role.AGENT, PASSWORD, null));
             Actor admin = new Actor(agents.get(0).id(), ws.id(), Role.ADMIN, agents.get(0).name(), null);
             teams.create("Social", "Twitter/X, Facebook, Instagram", List.of(agents.get(0).id(), agents.get(2).id()), admin);
             teams.create("Support", "Email, chat, SMS and phone", List.of(agents.get(1).id(), agents.get(3).id()), admin);
@@ -103,21 +105,25 @@ class DemoWorkspace {
                 byChannel.put(type, inboxes.createUnchecked(ws.id(), "Demo " + type.name().toLowerCase(), type, Map.of(),
                         Map.of(), null));
             }
-            List<DemoThread> threads = threads();
             int loaded = 0;
             for (DemoThread thread : threads) {
                 load(ws.id(), thread, byChannel, agents, loaded);
                 loaded++;
             }
             log.info("Demo workspace loaded: {} conversations in {} ms", loaded, (System.nanoTime() - started) / 1_000_000);
+            return ws;
         } catch (RuntimeException e) {
             log.error("Could not create the demo workspace", e);
+            throw e;
         }
     }
 
-    private List<DemoThread> threads() {
-        Path csv = Path.of(properties.dataDir() == null ? "../shared/data" : properties.dataDir(), "support", "twcs",
-                "twcs_head5000.csv");
+    List<DemoThread> threads() {
+        return threads(Path.of(properties.dataDir() == null ? "../shared/data" : properties.dataDir()));
+    }
+
+    static List<DemoThread> threads(Path dataDir) {
+        Path csv = dataDir.resolve(Path.of("support", "twcs", "twcs_head5000.csv"));
         if (Files.isReadable(csv)) {
             try {
                 List<DemoThread> real = TwcsThreads.read(csv, MAX_THREADS);

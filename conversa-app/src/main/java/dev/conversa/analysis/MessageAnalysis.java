@@ -1,0 +1,10 @@
+package dev.conversa.analysis;
+
+import dev.conversa.nlp.TextAnalysis;
+
+/** The interface the conversation and listening sides call to analyse a text in a workspace. */
+public interface MessageAnalysis {
+
+    /** Language and sentiment of {@code text}, with the workspace's own model when it trained one. */
+    TextAnalysis analyze(long workspaceId, String text);
+}

@@ -1,0 +1,77 @@
+package dev.conversa.analysis;
+
+import dev.conversa.kernel.Sql;
+import dev.conversa.nlp.SentimentAnalyzer;
+import dev.conversa.nlp.TextAnalysis;
+import dev.conversa.nlp.TextAnalyzer;
+import dev.conversa.nlp.train.SentimentModel;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Holds each workspace's active sentiment model (loaded once, cached) in front of the shipped default. The default
+ * analyzer is built lazily so start-up stays fast; the first message pays for loading the language models.
+ */
+@Service
+class SentimentModels implements MessageAnalysis {
+    private final JdbcClient jdbc;
+    private final Map<Long, Optional<SentimentAnalyzer>> byWorkspace = new ConcurrentHashMap<>();
+    private volatile TextAnalyzer defaultAnalyzer;
+
+    SentimentModels(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public TextAnalysis analyze(long workspaceId, String text) {
+        TextAnalyzer base = defaults();
+        Optional<SentimentAnalyzer> own = byWorkspace.computeIfAbsent(workspaceId, this::load);
+        return own.map(base::withSentiment).orElse(base).analyze(text);
+    }
+
+    TextAnalyzer defaults() {
+        TextAnalyzer a = defaultAnalyzer;
+        if (a == null) {
+            synchronized (this) {
+                if (defaultAnalyzer == null) {
+                    defaultAnalyzer = TextAnalyzer.createDefault();
+                }
+                a = defaultAnalyzer;
+            }
+        }
+        return a;
+    }
+
+    /** Makes a newly adopted model the workspace's active one. */
+    void activate(long workspaceId, long modelId) {
+        jdbc.sql("UPDATE sentiment_model SET active = FALSE WHERE workspace_id = ?").param(workspaceId).update();
+        jdbc.sql("UPDATE sentiment_model SET active = TRUE, activated_at = ? WHERE id = ? AND workspace_id = ?")
+                .params(Sql.ts(Instant.now()), modelId, workspaceId).update();
+        byWorkspace.remove(workspaceId);
+    }
+
+    void forget(long workspaceId) {
+        byWorkspace.remove(workspaceId);
+    }
+
+    private Optional<SentimentAnalyzer> load(long workspaceId) {
+        return jdbc.sql("SELECT model_bytes FROM sentiment_model WHERE workspace_id = ? AND active = TRUE")
+                .param(workspaceId).query((rs, n) -> rs.getBytes(1)).optional()
+                .map(bytes -> {
+                    try {
+                        // Languages the model was not trained on fall back to the shipped default.
+                        return (SentimentAnalyzer) SentimentModel.read(new ByteArrayInputStream(bytes))
+                                .withFallback(defaults().sentimentAnalyzer());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("stored sentiment model of workspace " + workspaceId + " is unreadable", e);
+                    }
+                });
+    }
+}
