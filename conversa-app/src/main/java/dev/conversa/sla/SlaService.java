@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class SlaService {
     private final SlaStore store;
     private final WorkspaceService workspaces;
-    final Clock clock;
+    private final Clock clock;
 
     SlaService(SlaStore store, WorkspaceService workspaces, ObjectProvider<Clock> clock) {
         this.store = store;

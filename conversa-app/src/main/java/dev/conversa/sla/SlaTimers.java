@@ -6,17 +6,18 @@ import dev.conversa.conversation.ConversationService;
 import dev.conversa.conversation.ConversationStatus;
 import dev.conversa.conversation.Priority;
 import dev.conversa.kernel.Actor;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Starts, stops, pauses and resumes timers from conversation events, and on a schedule warns before and
@@ -31,8 +32,11 @@ class SlaTimers {
     private final SlaService sla;
     private final ConversationService conversations;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    SlaTimers(SlaStore store, SlaService sla, ConversationService conversations, ApplicationEventPublisher events) {
+    SlaTimers(SlaStore store, SlaService sla, ConversationService conversations, ApplicationEventPublisher events,
+              ObjectProvider<Clock> clock) {
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
         this.store = store;
         this.sla = sla;
         this.conversations = conversations;
@@ -56,10 +60,10 @@ class SlaTimers {
             boolean answered = timers.stream().anyMatch(t -> t.kind() == SlaKind.FIRST_RESPONSE && !active(t));
             boolean nextRunning = timers.stream().anyMatch(t -> t.kind() == SlaKind.NEXT_RESPONSE && active(t));
             if (answered && !nextRunning) {
-                start(c, SlaKind.NEXT_RESPONSE, sla.clock.instant());
+                start(c, SlaKind.NEXT_RESPONSE, clock.instant());
             }
             if (timers.stream().noneMatch(t -> t.kind() == SlaKind.RESOLUTION && active(t))) {
-                start(c, SlaKind.RESOLUTION, sla.clock.instant());
+                start(c, SlaKind.RESOLUTION, clock.instant());
             }
         });
     }
@@ -75,7 +79,7 @@ class SlaTimers {
 
     @ApplicationModuleListener
     void on(ConversationEvents.StatusChanged e) {
-        Instant now = sla.clock.instant();
+        Instant now = clock.instant();
         if (e.to() == ConversationStatus.PENDING || e.to() == ConversationStatus.SNOOZED) {
             for (SlaStore.Timer t : store.timers(e.workspaceId(), e.conversationId())) {
                 if (t.status().equals("RUNNING")) {
@@ -101,13 +105,12 @@ class SlaTimers {
     @Scheduled(fixedDelayString = "${conversa.sla.check-interval-ms:30000}", initialDelayString = "${conversa.sla.check-interval-ms:30000}")
     void scheduledCheck() {
         try {
-            check(sla.clock.instant());
+            check(clock.instant());
         } catch (RuntimeException ex) {
             log.warn("SLA check failed", ex);
         }
     }
 
-    @Transactional
     void check(Instant now) {
         for (SlaStore.Timer t : store.dueSoon(now.plus(Duration.ofDays(1)))) {
             var policy = store.policy(t.workspaceId(), t.policyId()).orElse(null);
@@ -149,7 +152,7 @@ class SlaTimers {
     }
 
     private void stop(long ws, long conversationId, List<SlaKind> kinds, String status) {
-        Instant now = sla.clock.instant();
+        Instant now = clock.instant();
         for (SlaStore.Timer t : store.timers(ws, conversationId)) {
             if (kinds.contains(t.kind()) && active(t) && !t.status().equals("BREACHED")) {
                 store.update(t.id(), status, t.dueAt(), null, t.warned(), now);
