@@ -168,13 +168,15 @@ class TwitterIntake implements SocialDeliveryHandler {
             JsonNode user = users.get(authorId);
             String handle = text(user, "username");
             String conversation = text(t, "conversation_id");
-            ingestion.receive(inbox.workspaceId(), inbox.id(), new InboundMessage(id,
+            var result = ingestion.receive(inbox.workspaceId(), inbox.id(), new InboundMessage(id,
                     TwitterAdapter.TWEET_THREAD + (conversation == null ? id : conversation),
                     new NewIdentity(IdentityKind.TWITTER, authorId, text(user, "name"), handle == null ? null : "@" + handle,
                             text(user, "profile_image_url"), handle == null ? null : "https://x.com/" + handle,
                             user == null ? null : number(user.path("public_metrics"), "followers_count")),
                     null, text(t, "text"), Visibility.PUBLIC, attachments, iso(t, "created_at")));
-            n++;
+            if (!result.duplicate()) {
+                n++;
+            }
         }
         return n;
     }

@@ -32,6 +32,7 @@ public class SocialDeliveryQueue {
     private final JdbcClient jdbc;
     private final Map<String, SocialDeliveryHandler> handlers;
     private final Object signal = new Object();
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
 
     SocialDeliveryQueue(JdbcClient jdbc, List<SocialDeliveryHandler> handlers) {
         this.jdbc = jdbc;
@@ -82,21 +83,40 @@ public class SocialDeliveryQueue {
                     UPDATE social_delivery SET status = 'WORKING', attempts = attempts + 1, next_attempt_at = ?
                     WHERE id = ? AND status = ? AND attempts = ?""")
                     .params(Sql.ts(Instant.now().plus(CLAIM)), d.id(), d.status(), d.attempts()).update();
-            if (claimed == 1 && process(d.id())) {
-                done++;
+            if (claimed == 1) {
+                inFlight.incrementAndGet();
+                try {
+                    if (process(d.id())) {
+                        done++;
+                    }
+                } finally {
+                    inFlight.decrementAndGet();
+                }
             }
         }
         return done;
     }
 
-    /** "Process now": drains the queue of everything due (for tests and admin tools). */
+    /**
+     * "Process now": drains the queue of everything due, and waits (up to 30 seconds) for deliveries this node's
+     * worker is processing at the same time, so that the caller sees their effect (for tests and admin tools).
+     */
     public int processAll() {
         int total = 0;
-        for (int round = 0; round < 20; round++) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
             int n = processDue();
             total += n;
-            if (n == 0) {
+            if (n == 0 && inFlight.get() == 0 && processDue() == 0) {
                 break;
+            }
+            if (n == 0) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
             }
         }
         return total;
