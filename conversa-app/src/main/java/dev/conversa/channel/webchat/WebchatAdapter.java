@@ -1,0 +1,76 @@
+package dev.conversa.channel.webchat;
+
+import dev.conversa.channel.ChannelAdapter;
+import dev.conversa.channel.ChannelCapabilities;
+import dev.conversa.channel.DeliveryResult;
+import dev.conversa.channel.OutboundMessage;
+import dev.conversa.channel.email.EmailFollowUps;
+import dev.conversa.kernel.ChannelType;
+import jakarta.mail.MessagingException;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Replies to the website widget. The transcript lives in Conversa, so a reply is delivered once stored; an open
+ * widget is told at once. When the visitor has left the page and gave an email address, the reply also goes out
+ * as an email follow-up through the inbox's {@code followUpEmailInboxId}.
+ */
+@Component
+class WebchatAdapter implements ChannelAdapter {
+    static final ChannelCapabilities CAPABILITIES = new ChannelCapabilities(false, true, false, 5000, true, true, null);
+
+    private final WebchatVisitors visitors;
+    private final WebchatHub hub;
+    private final EmailFollowUps followUps;
+
+    WebchatAdapter(WebchatVisitors visitors, WebchatHub hub, EmailFollowUps followUps) {
+        this.visitors = visitors;
+        this.hub = hub;
+        this.followUps = followUps;
+    }
+
+    @Override
+    public ChannelType type() {
+        return ChannelType.WEBCHAT;
+    }
+
+    @Override
+    public ChannelCapabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public DeliveryResult send(OutboundMessage message) {
+        if (message.recipient() == null) {
+            return new DeliveryResult.Failed("no widget visitor for this customer");
+        }
+        List<WebchatVisitors.Visitor> all = visitorsOf(message);
+        boolean online = all.stream().anyMatch(v -> hub.connected(v.id()));
+        all.forEach(v -> hub.notify(v.id()));
+        String followUpInbox = message.inbox().settings().get("followUpEmailInboxId");
+        if (!online && followUpInbox != null && !followUpInbox.isBlank()) {
+            var withEmail = all.stream().filter(v -> v.email() != null && !v.email().isBlank()).findFirst();
+            if (withEmail.isPresent()) {
+                try {
+                    followUps.send(message.workspaceId(), Long.parseLong(followUpInbox.strip()), withEmail.get().email(),
+                            withEmail.get().name(), message.inbox().settings().getOrDefault("followUpSubject",
+                                    "Re: your chat with " + message.inbox().name()),
+                            message.body() + "\n\n— " + (message.authorName() == null ? message.inbox().name()
+                                    : message.authorName()));
+                    return new DeliveryResult.Sent("webchat-email:" + message.messageId());
+                } catch (MessagingException | NumberFormatException e) {
+                    return new DeliveryResult.RetryLater("email follow-up: " + e.getMessage(), null);
+                }
+            }
+        }
+        return new DeliveryResult.Sent("webchat:" + message.messageId());
+    }
+
+    private List<WebchatVisitors.Visitor> visitorsOf(OutboundMessage message) {
+        String value = message.recipient().value();
+        if (value.startsWith("visitor:")) {
+            return visitors.find(Long.parseLong(value.substring("visitor:".length()))).stream().toList();
+        }
+        return visitors.ofUser(message.inbox().id(), value.replaceFirst("^user:", ""));
+    }
+}
