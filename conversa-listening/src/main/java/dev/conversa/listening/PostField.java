@@ -1,7 +1,5 @@
 package dev.conversa.listening;
 
-import java.util.Locale;
-
 /**
  * Metadata fields of a {@link Post} that queries can filter on with {@code name:value}.
  * Values compare case- and accent-insensitively as whole values (they are not tokenized).
@@ -44,30 +42,49 @@ public enum PostField {
         if (value == null) {
             return "";
         }
-        String v = Folding.foldAll(value.strip()).toLowerCase(Locale.ROOT);
-        switch (this) {
-            case AUTHOR -> {
-                if (v.startsWith("@")) {
-                    v = v.substring(1);
-                }
-            }
-            case SITE -> {
-                int scheme = v.indexOf("://");
-                if (scheme >= 0) {
-                    v = v.substring(scheme + 3);
-                }
-                int slash = v.indexOf('/');
-                if (slash >= 0) {
-                    v = v.substring(0, slash);
-                }
-                if (v.startsWith("www.")) {
-                    v = v.substring(4);
-                }
-            }
-            default -> {
-            }
+        if (this != SITE) {
+            char[] buf = new char[value.length()];
+            return new String(buf, 0, normalizeInto(value, buf, 0));
+        }
+        String v = Folding.foldAll(value.strip());
+        int scheme = v.indexOf("://");
+        if (scheme >= 0) {
+            v = v.substring(scheme + 3);
+        }
+        int slash = v.indexOf('/');
+        if (slash >= 0) {
+            v = v.substring(0, slash);
+        }
+        if (v.startsWith("www.")) {
+            v = v.substring(4);
         }
         return v;
+    }
+
+    /**
+     * Allocation-free {@link #normalize} for every field but {@link #SITE}: writes the normalised value into
+     * {@code out} from {@code off} (truncating at the end of {@code out}) and returns its length.
+     */
+    int normalizeInto(String value, char[] out, int off) {
+        int from = 0;
+        int to = value.length();
+        while (from < to && Character.isWhitespace(value.charAt(from))) {
+            from++;
+        }
+        while (to > from && Character.isWhitespace(value.charAt(to - 1))) {
+            to--;
+        }
+        if (this == AUTHOR && from < to && value.charAt(from) == '@') {
+            from++;
+        }
+        int n = off;
+        for (int i = from; i < to && n < out.length; i++) {
+            char c = value.charAt(i);
+            if (Character.getType(c) != Character.NON_SPACING_MARK) {
+                out[n++] = Folding.fold(c);
+            }
+        }
+        return n - off;
     }
 
     /**

@@ -14,8 +14,12 @@ final class PostScratch {
     final SpanList leftSpans = new SpanList();
     final SpanList rightSpans = new SpanList();
     final SpanList highlights = new SpanList();
+    /** Prefix hashes of the bare word of a hashtag or mention. */
+    final int[] bareHashes = new int[TokenCursor.MAX_TERM_CHARS + 1];
 
     int epoch;
+    /** Posts matched by this thread, for sampling term statistics. */
+    int sampleTick;
 
     // per term id
     private int[] termStamp = new int[0];

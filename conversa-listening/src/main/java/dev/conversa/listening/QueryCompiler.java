@@ -19,23 +19,33 @@ import dev.conversa.listening.VerifyNode.PositionalOr;
 import dev.conversa.listening.VerifyNode.TermNode;
 import java.util.Comparator;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 
 /** Turns a {@link ListeningQuery} into a {@link CompiledQuery}: verification tree plus presearch anchors. */
 final class QueryCompiler {
 
     private final TermRegistry terms;
+    private final ToDoubleFunction<QueryNode> leafCost;
 
-    QueryCompiler(TermRegistry terms) {
+    /**
+     * @param terms    term id registration
+     * @param leafCost estimated frequency of a leaf in posts, used to choose the anchors
+     */
+    QueryCompiler(TermRegistry terms, ToDoubleFunction<QueryNode> leafCost) {
         this.terms = terms;
+        this.leafCost = leafCost;
     }
 
     CompiledQuery compile(String id, int slot, ListeningQuery query) {
         QueryNode root = query.root();
-        VerifyNode verify = compile(root);
-        Set<QueryNode> anchorLeaves = Requirements.cheapest(Requirements.groups(root));
-        int[] anchors = anchorLeaves == null ? new int[0]
+        return new CompiledQuery(id, slot, root, compile(root), anchors(root));
+    }
+
+    /** The term ids of the cheapest required group (empty when the query needs no term). */
+    int[] anchors(QueryNode root) {
+        Set<QueryNode> anchorLeaves = Requirements.cheapest(Requirements.groups(root, leafCost), leafCost);
+        return anchorLeaves == null ? new int[0]
                 : anchorLeaves.stream().mapToInt(this::leafId).distinct().toArray();
-        return new CompiledQuery(id, slot, verify, anchors);
     }
 
     private int leafId(QueryNode leaf) {

@@ -1,7 +1,5 @@
 package dev.conversa.listening;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,23 +23,21 @@ import java.util.function.Consumer;
 public final class QueryIndex {
 
     private static final ThreadLocal<PostScratch> SCRATCH = ThreadLocal.withInitial(PostScratch::new);
-    private static final VarHandle MASKS = MethodHandles.arrayElementVarHandle(long[].class);
-    private static final int MASK_BUCKETS = 4096;
     private static final char FIELD_MARK = '\u0000';
+    private static final PostField[] FIELDS = PostField.values();
 
     private final Object writeLock = new Object();
     private final TermDictionary exactTerms = new TermDictionary();
     private final TermDictionary prefixTerms = new TermDictionary();
-    /** Per bucket of the first two chars: bit L set if some wildcard prefix of length L starts with them. */
-    private final long[] prefixLengths = new long[MASK_BUCKETS];
+    private final PrefixLengths prefixLengths = new PrefixLengths();
     private final Postings postings = new Postings();
     private final QuerySlots slots = new QuerySlots();
     private final Map<String, CompiledQuery> byId = new ConcurrentHashMap<>();
     private final boolean[] fieldUsed = new boolean[PostField.values().length];
-    private final QueryCompiler compiler = new QueryCompiler(new Registry());
+    private final TermStatistics statistics = new TermStatistics();
+    private final QueryCompiler compiler = new QueryCompiler(new Registry(), this::leafCost);
 
     private volatile int termCount;
-    private volatile boolean hasPrefixes;
     private volatile int[] alwaysCheck = new int[0];
     private int nextTermId;
 
@@ -63,15 +59,7 @@ public final class QueryIndex {
             CompiledQuery compiled = compiler.compile(id, slot, query);
             termCount = nextTermId;
             slots.set(slot, compiled);
-            if (compiled.anchors().length == 0) {
-                int[] always = Arrays.copyOf(alwaysCheck, alwaysCheck.length + 1);
-                always[always.length - 1] = slot;
-                alwaysCheck = always;
-            } else {
-                for (int term : compiled.anchors()) {
-                    postings.add(term, slot);
-                }
-            }
+            indexAnchors(slot, compiled.anchors());
             byId.put(id, compiled);
         }
     }
@@ -98,22 +86,95 @@ public final class QueryIndex {
     }
 
     private void unindex(CompiledQuery q) {
-        if (q.anchors().length == 0) {
+        unindexAnchors(q.slot(), q.anchors());
+        slots.release(q.slot());
+    }
+
+    private void indexAnchors(int slot, int[] anchors) {
+        if (anchors.length == 0) {
+            int[] always = Arrays.copyOf(alwaysCheck, alwaysCheck.length + 1);
+            always[always.length - 1] = slot;
+            alwaysCheck = always;
+        } else {
+            for (int term : anchors) {
+                postings.add(term, slot);
+            }
+        }
+    }
+
+    private void unindexAnchors(int slot, int[] anchors) {
+        if (anchors.length == 0) {
             int[] always = alwaysCheck;
             int[] updated = new int[always.length - 1];
             int n = 0;
-            for (int slot : always) {
-                if (slot != q.slot()) {
-                    updated[n++] = slot;
+            for (int s : always) {
+                if (s != slot) {
+                    updated[n++] = s;
                 }
             }
             alwaysCheck = updated;
         } else {
-            for (int term : q.anchors()) {
-                postings.remove(term, q.slot());
+            for (int term : anchors) {
+                postings.remove(term, slot);
             }
         }
-        slots.release(q.slot());
+    }
+
+    /**
+     * Re-chooses every query's anchors from the term frequencies observed in the stream so far, so each query is
+     * checked only for posts containing its rarest required terms. New queries already use the statistics
+     * available when added; call this periodically (e.g. every few minutes) so that queries added before the
+     * statistics existed catch up. Matching continues meanwhile; the write lock is taken one query at a time.
+     *
+     * @return the number of queries whose anchors changed
+     */
+    public int rebalance() {
+        int changed = 0;
+        for (CompiledQuery q : byId.values()) {
+            synchronized (writeLock) {
+                if (byId.get(q.id()) != q) {
+                    continue; // replaced or removed meanwhile
+                }
+                int[] anchors = compiler.anchors(q.query());
+                if (Arrays.equals(sorted(anchors), sorted(q.anchors()))) {
+                    continue;
+                }
+                CompiledQuery updated = q.withAnchors(anchors);
+                slots.set(q.slot(), updated);
+                indexAnchors(q.slot(), anchors); // index under the new anchors before leaving the old ones
+                unindexAnchors(q.slot(), q.anchors());
+                byId.put(q.id(), updated);
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    private static int[] sorted(int[] ids) {
+        int[] copy = ids.clone();
+        Arrays.sort(copy);
+        return copy;
+    }
+
+    /** Estimated cost of anchoring on a leaf: observed frequency in the stream, else a static heuristic. */
+    private double leafCost(QueryNode leaf) {
+        double heuristic = Requirements.cost(leaf);
+        int id = existingId(leaf);
+        double rate = id < 0 ? -1 : statistics.rate(id);
+        return rate < 0 ? heuristic : rate * 1000 + heuristic * 0.001;
+    }
+
+    private int existingId(QueryNode leaf) {
+        return switch (leaf) {
+            case QueryNode.Term t -> exactTerms.lookup(t.text());
+            case QueryNode.Prefix p -> prefixTerms.lookup(p.prefix());
+            case QueryNode.Field f -> exactTerms.lookup(fieldKey(f.field(), f.value()));
+            default -> -1;
+        };
+    }
+
+    private static String fieldKey(PostField field, String normalizedValue) {
+        return "" + FIELD_MARK + (char) ('a' + field.ordinal()) + normalizedValue;
     }
 
     public boolean contains(String id) {
@@ -168,6 +229,9 @@ public final class QueryIndex {
         s.begin(termCount, slots.capacity());
         scanText(post.text(), s);
         scanFields(post, s);
+        if (++s.sampleTick % TermStatistics.SAMPLE_EVERY == 0) {
+            statistics.sample(s);
+        }
         Postings p = postings;
         for (int i = 0; i < s.presentCount; i++) {
             int[] list = p.get(s.present[i]);
@@ -184,47 +248,53 @@ public final class QueryIndex {
     }
 
     private void scanText(String text, PostScratch s) {
-        boolean prefixes = hasPrefixes;
+        boolean prefixes = !prefixLengths.isEmpty();
         TokenCursor c = s.cursor.reset(text);
         while (c.next()) {
             char[] buf = c.termBuffer();
             int len = c.termLength();
             int pos = c.position();
-            record(buf, 0, len, pos, c.start(), c.end(), prefixes, s);
+            int[] hashes = c.hashArray();
+            int id = exactTerms.lookup(buf, 0, len, hashes[len]);
+            if (id >= 0) {
+                s.addOccurrence(id, pos, c.start(), c.end());
+            }
+            if (prefixes) {
+                probePrefixes(buf, 0, len, hashes, pos, c.start(), c.end(), s);
+            }
             if (c.hasBareWord()) {
-                record(buf, 1, len - 1, pos, c.start(), c.end(), prefixes, s);
-            }
-        }
-    }
-
-    /** Looks up one token (and the wildcard prefixes it starts with) and records the known ones. */
-    private void record(char[] buf, int off, int len, int pos, int start, int end, boolean prefixes, PostScratch s) {
-        int h = 0;
-        long lengths = 0;
-        for (int i = 0; i < len; i++) {
-            h = 31 * h + buf[off + i];
-            if (i == 1 && prefixes) {
-                lengths = (long) MASKS.getAcquire(prefixLengths, bucket(buf[off], buf[off + 1]));
-            }
-            if (lengths != 0 && i < 63 && (lengths & (1L << (i + 1))) != 0) {
-                int id = prefixTerms.lookup(buf, off, i + 1, h);
+                int[] bare = s.bareHashes;
+                bare[0] = 0;
+                for (int k = 1; k < len; k++) {
+                    bare[k] = 31 * bare[k - 1] + buf[k];
+                }
+                id = exactTerms.lookup(buf, 1, len - 1, bare[len - 1]);
                 if (id >= 0) {
-                    s.addOccurrence(id, pos, start, end);
+                    s.addOccurrence(id, pos, c.start(), c.end());
+                }
+                if (prefixes) {
+                    probePrefixes(buf, 1, len - 1, bare, pos, c.start(), c.end(), s);
                 }
             }
         }
-        int id = exactTerms.lookup(buf, off, len, h);
-        if (id >= 0) {
-            s.addOccurrence(id, pos, start, end);
+    }
+
+    /** Records the wildcard prefixes {@code buf[off, off+len)} starts with; {@code hashes[L]} hashes its first L. */
+    private void probePrefixes(char[] buf, int off, int len, int[] hashes, int pos, int start, int end,
+            PostScratch s) {
+        long lengths = prefixLengths.candidates(buf, off, len);
+        while (lengths != 0) {
+            int l = Long.numberOfTrailingZeros(lengths);
+            lengths &= lengths - 1;
+            int id = prefixTerms.lookup(buf, off, l, hashes[l]);
+            if (id >= 0) {
+                s.addOccurrence(id, pos, start, end);
+            }
         }
     }
 
-    private static int bucket(char first, char second) {
-        return (first * 31 + second) & (MASK_BUCKETS - 1);
-    }
-
     private void scanFields(Post post, PostScratch s) {
-        for (PostField field : PostField.values()) {
+        for (PostField field : FIELDS) {
             if (!fieldUsed[field.ordinal()]) {
                 continue;
             }
@@ -232,17 +302,25 @@ public final class QueryIndex {
             if (value == null) {
                 continue;
             }
-            for (String v : field.indexValues(value)) {
-                char[] buf = s.fieldBuffer;
-                int len = Math.min(v.length(), buf.length - 2);
-                buf[0] = FIELD_MARK;
-                buf[1] = (char) ('a' + field.ordinal());
-                v.getChars(0, len, buf, 2);
-                int id = exactTerms.lookup(buf, 0, len + 2, TermDictionary.hash(buf, 0, len + 2));
-                if (id >= 0) {
-                    s.addOccurrence(id, -1, 0, 0);
-                }
+            char[] buf = s.fieldBuffer;
+            buf[0] = FIELD_MARK;
+            buf[1] = (char) ('a' + field.ordinal());
+            if (field != PostField.SITE) {
+                recordField(buf, 2 + field.normalizeInto(value, buf, 2), s);
+                continue;
             }
+            for (String v : field.indexValues(value)) {
+                int len = Math.min(v.length(), buf.length - 2);
+                v.getChars(0, len, buf, 2);
+                recordField(buf, len + 2, s);
+            }
+        }
+    }
+
+    private void recordField(char[] key, int length, PostScratch s) {
+        int id = exactTerms.lookup(key, 0, length, TermDictionary.hash(key, 0, length));
+        if (id >= 0) {
+            s.addOccurrence(id, -1, 0, 0);
         }
     }
 
@@ -279,22 +357,20 @@ public final class QueryIndex {
         @Override
         public int prefixId(String prefix) {
             int id = register(prefixTerms, prefix);
-            int b = bucket(prefix.charAt(0), prefix.charAt(1));
-            long bits = (long) MASKS.getAcquire(prefixLengths, b);
-            MASKS.setRelease(prefixLengths, b, bits | (1L << prefix.length()));
-            hasPrefixes = true;
+            prefixLengths.add(prefix);
             return id;
         }
 
         @Override
         public int fieldId(PostField field, String normalizedValue) {
             fieldUsed[field.ordinal()] = true;
-            return register(exactTerms, "" + FIELD_MARK + (char) ('a' + field.ordinal()) + normalizedValue);
+            return register(exactTerms, fieldKey(field, normalizedValue));
         }
 
         private int register(TermDictionary dictionary, String key) {
             int id = dictionary.getOrAdd(key, nextTermId);
             if (id == nextTermId) {
+                statistics.register(id);
                 nextTermId++;
             }
             return id;

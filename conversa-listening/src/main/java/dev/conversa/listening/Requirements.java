@@ -9,10 +9,10 @@ import dev.conversa.listening.QueryNode.Phrase;
 import dev.conversa.listening.QueryNode.Prefix;
 import dev.conversa.listening.QueryNode.Term;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Derives the terms a query requires: a list of groups such that any matching post contains at least one leaf
@@ -31,6 +31,14 @@ final class Requirements {
 
     /** Required groups of {@code node}; empty when the node can match without any term (e.g. {@code NOT x}). */
     static List<Set<QueryNode>> groups(QueryNode node) {
+        return groups(node, Requirements::cost);
+    }
+
+    /**
+     * Required groups of {@code node}, choosing for each OR the cheapest group of each alternative by
+     * {@code leafCost}.
+     */
+    static List<Set<QueryNode>> groups(QueryNode node, ToDoubleFunction<QueryNode> leafCost) {
         return switch (node) {
             case Term t -> List.of(Set.of(t));
             case Prefix p -> List.of(Set.of(p));
@@ -40,7 +48,7 @@ final class Requirements {
             case And a -> {
                 List<Set<QueryNode>> all = new ArrayList<>();
                 for (QueryNode child : a.children()) {
-                    for (Set<QueryNode> g : groups(child)) {
+                    for (Set<QueryNode> g : groups(child, leafCost)) {
                         if (!all.contains(g)) {
                             all.add(g);
                         }
@@ -49,8 +57,8 @@ final class Requirements {
                 yield all;
             }
             case Near n -> {
-                List<Set<QueryNode>> all = new ArrayList<>(groups(n.left()));
-                for (Set<QueryNode> g : groups(n.right())) {
+                List<Set<QueryNode>> all = new ArrayList<>(groups(n.left(), leafCost));
+                for (Set<QueryNode> g : groups(n.right(), leafCost)) {
                     if (!all.contains(g)) {
                         all.add(g);
                     }
@@ -60,7 +68,7 @@ final class Requirements {
             case Or o -> {
                 Set<QueryNode> union = new LinkedHashSet<>();
                 for (QueryNode child : o.children()) {
-                    Set<QueryNode> cheapest = cheapest(groups(child));
+                    Set<QueryNode> cheapest = cheapest(groups(child), leafCost);
                     if (cheapest == null) {
                         yield List.of();
                     }
@@ -71,9 +79,26 @@ final class Requirements {
         };
     }
 
-    /** The group with the lowest estimated post frequency, or {@code null} if there is none. */
+    /** The group with the lowest estimated post frequency (static heuristic), or {@code null} if there is none. */
     static Set<QueryNode> cheapest(List<Set<QueryNode>> groups) {
-        return groups.stream().min(Comparator.comparingDouble(Requirements::cost)).orElse(null);
+        return cheapest(groups, Requirements::cost);
+    }
+
+    /** The group with the lowest total leaf cost, or {@code null} if there is none. */
+    static Set<QueryNode> cheapest(List<Set<QueryNode>> groups, ToDoubleFunction<QueryNode> leafCost) {
+        Set<QueryNode> best = null;
+        double bestCost = Double.MAX_VALUE;
+        for (Set<QueryNode> group : groups) {
+            double cost = 0;
+            for (QueryNode leaf : group) {
+                cost += leafCost.applyAsDouble(leaf);
+            }
+            if (cost < bestCost) {
+                best = group;
+                bestCost = cost;
+            }
+        }
+        return best;
     }
 
     /** Leaves that appear under a NOT. */
@@ -98,14 +123,6 @@ final class Requirements {
                 }
             }
         }
-    }
-
-    private static double cost(Set<QueryNode> group) {
-        double sum = 0;
-        for (QueryNode leaf : group) {
-            sum += cost(leaf);
-        }
-        return sum;
     }
 
     /** Heuristic estimate of how often a leaf occurs in posts (lower is rarer). */

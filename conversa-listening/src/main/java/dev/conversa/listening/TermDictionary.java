@@ -6,24 +6,24 @@ import java.util.Arrays;
 
 /**
  * Hash table from term text to int term id, read lock-free by any number of matching threads while one writer
- * (holding the index's write lock) inserts. Open addressing with linear probing; a slot is published by a
- * release-store of its id after its key is written, and readers load ids with acquire semantics. Growing builds
- * a new table and publishes it through a volatile field. Entries are never removed.
+ * (holding the index's write lock) inserts. Open addressing with linear probing; each slot packs the key's hash and
+ * the id into one {@code long} (one cache line touched per probe; the key chars are compared only on a hash match).
+ * A slot is published by a release-store of that long after its key is written, and readers load it with acquire
+ * semantics. Growing builds a new table and publishes it through a volatile field. Entries are never removed.
  */
 final class TermDictionary {
 
-    private static final VarHandle IDS = MethodHandles.arrayElementVarHandle(int[].class);
+    private static final VarHandle ENTRIES = MethodHandles.arrayElementVarHandle(long[].class);
 
     private static final class Table {
         final char[][] keys;
-        final int[] hashes;
-        final int[] ids; // id + 1; 0 = empty
+        /** {@code hash << 32 | (id + 1)}; 0 = empty. */
+        final long[] entries;
         final int mask;
 
         Table(int capacity) {
             keys = new char[capacity][];
-            hashes = new int[capacity];
-            ids = new int[capacity];
+            entries = new long[capacity];
             mask = capacity - 1;
         }
     }
@@ -33,11 +33,7 @@ final class TermDictionary {
 
     /** Polynomial hash of {@code buf[off, off+len)}; the same value a caller can compute incrementally. */
     static int hash(char[] buf, int off, int len) {
-        int h = 0;
-        for (int i = 0; i < len; i++) {
-            h = 31 * h + buf[off + i];
-        }
-        return h;
+        return TokenCursor.hashOf(buf, off, len);
     }
 
     private static int spread(int h) {
@@ -48,18 +44,18 @@ final class TermDictionary {
     /** Id of the term {@code buf[off, off+len)} whose {@link #hash} is {@code hash}, or -1. */
     int lookup(char[] buf, int off, int len, int hash) {
         Table t = table;
-        int[] ids = t.ids;
+        long[] entries = t.entries;
         int mask = t.mask;
         int i = spread(hash) & mask;
         while (true) {
-            int id = (int) IDS.getAcquire(ids, i);
-            if (id == 0) {
+            long e = (long) ENTRIES.getAcquire(entries, i);
+            if (e == 0) {
                 return -1;
             }
-            if (t.hashes[i] == hash) {
+            if ((int) (e >>> 32) == hash) {
                 char[] key = t.keys[i];
                 if (key.length == len && Arrays.equals(key, 0, len, buf, off, off + len)) {
-                    return id - 1;
+                    return (int) e - 1;
                 }
             }
             i = (i + 1) & mask;
@@ -78,7 +74,7 @@ final class TermDictionary {
         if (existing >= 0) {
             return existing;
         }
-        if ((size + 1) * 2 > table.ids.length) {
+        if ((size + 1) * 2 > table.entries.length) {
             grow();
         }
         char[] key = term.toCharArray();
@@ -93,20 +89,20 @@ final class TermDictionary {
 
     private static void insert(Table t, char[] key, int hash, int id) {
         int i = spread(hash) & t.mask;
-        while (t.ids[i] != 0) {
+        while (t.entries[i] != 0) {
             i = (i + 1) & t.mask;
         }
         t.keys[i] = key;
-        t.hashes[i] = hash;
-        IDS.setRelease(t.ids, i, id + 1);
+        ENTRIES.setRelease(t.entries, i, ((long) hash << 32) | ((id + 1) & 0xFFFFFFFFL));
     }
 
     private void grow() {
         Table old = table;
-        Table bigger = new Table(old.ids.length * 2);
-        for (int i = 0; i < old.ids.length; i++) {
-            if (old.ids[i] != 0) {
-                insert(bigger, old.keys[i], old.hashes[i], old.ids[i] - 1);
+        Table bigger = new Table(old.entries.length * 2);
+        for (int i = 0; i < old.entries.length; i++) {
+            long e = old.entries[i];
+            if (e != 0) {
+                insert(bigger, old.keys[i], (int) (e >>> 32), (int) e - 1);
             }
         }
         table = bigger;
@@ -115,7 +111,7 @@ final class TermDictionary {
     /** Approximate retained bytes (for memory reports). */
     long approximateBytes() {
         Table t = table;
-        long bytes = 16L * 3 + (long) t.ids.length * (4 + 4 + 4);
+        long bytes = 16L * 2 + (long) t.entries.length * (8 + 4);
         for (char[] k : t.keys) {
             if (k != null) {
                 bytes += 16 + 2L * k.length;

@@ -24,8 +24,12 @@ public final class TokenCursor {
     /** Longest normalised term kept; longer tokens are truncated. */
     public static final int MAX_TERM_CHARS = 128;
 
+    private static final char[] ASCII_FOLD = asciiFold();
+
     private final char[] term = new char[MAX_TERM_CHARS];
-    private CharSequence text = "";
+    /** {@code hashes[k]} = {@link #hashOf} of {@code term[0, k)}. */
+    private final int[] hashes = new int[MAX_TERM_CHARS + 1];
+    private char[] text = new char[256];
     private int length;
     private int scan;
     private int termLength;
@@ -58,8 +62,19 @@ public final class TokenCursor {
 
     /** Starts tokenizing {@code text} from the beginning. */
     public TokenCursor reset(CharSequence text) {
-        this.text = text == null ? "" : text;
-        this.length = this.text.length();
+        CharSequence source = text == null ? "" : text;
+        int n = source.length();
+        if (n > this.text.length) {
+            this.text = new char[Math.max(n, this.text.length * 2)];
+        }
+        if (source instanceof String s) {
+            s.getChars(0, n, this.text, 0);
+        } else {
+            for (int i = 0; i < n; i++) {
+                this.text[i] = source.charAt(i);
+            }
+        }
+        this.length = n;
         this.scan = 0;
         this.position = -1;
         this.termLength = 0;
@@ -69,9 +84,9 @@ public final class TokenCursor {
 
     /** Advances to the next token; returns {@code false} at the end of the text. */
     public boolean next() {
-        CharSequence t = text;
+        char[] t = text;
         while (scan < length) {
-            char c = t.charAt(scan);
+            char c = t[scan];
             if (c < 128) {
                 if (isAsciiWordChar(c)) {
                     if ((c == 'h' || c == 'H' || c == 'w' || c == 'W') && urlAhead(scan)) {
@@ -89,7 +104,7 @@ public final class TokenCursor {
                 scan++;
                 continue;
             }
-            int cp = Character.codePointAt(t, scan);
+            int cp = Character.codePointAt(t, scan, length);
             if (Character.isLetterOrDigit(cp)) {
                 scanWord(scan, 0, TokenType.WORD);
                 return emit();
@@ -144,6 +159,43 @@ public final class TokenCursor {
 
     // ---------------------------------------------------------------------------------------------
 
+    private static char[] asciiFold() {
+        char[] fold = new char[128];
+        for (char c = 0; c < 128; c++) {
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                fold[c] = c;
+            } else if (c >= 'A' && c <= 'Z') {
+                fold[c] = (char) (c + 32);
+            }
+        }
+        return fold;
+    }
+
+    /** The polynomial hash used by the term dictionary: {@code h = 31 * h + c} over the chars. */
+    public static int hashOf(char[] chars, int off, int len) {
+        int h = 0;
+        for (int i = 0; i < len; i++) {
+            h = 31 * h + chars[off + i];
+        }
+        return h;
+    }
+
+    /** {@link #hashOf} of the first {@code length} chars of the current term (0 ≤ length ≤ termLength). */
+    public int prefixHash(int length) {
+        return hashes[length];
+    }
+
+    /** The prefix hash array itself (read-only for callers in this package). */
+    int[] hashArray() {
+        return hashes;
+    }
+
+    private void rehash(int from) {
+        for (int k = from; k < termLength; k++) {
+            hashes[k + 1] = 31 * hashes[k] + term[k];
+        }
+    }
+
     private static boolean isAsciiWordChar(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
@@ -153,11 +205,11 @@ public final class TokenCursor {
     }
 
     private boolean isWordStart(int i) {
-        return isWordChar(Character.codePointAt(text, i));
+        return isWordChar(Character.codePointAt(text, i, length));
     }
 
     private boolean wordCharBefore(int i) {
-        return i > 0 && isWordChar(Character.codePointBefore(text, i));
+        return i > 0 && isWordChar(Character.codePointBefore(text, i, 0));
     }
 
     private boolean urlAhead(int i) {
@@ -173,7 +225,7 @@ public final class TokenCursor {
             return false;
         }
         for (int k = 0; k < n; k++) {
-            if (Character.toLowerCase(text.charAt(i + k)) != prefix.charAt(k)) {
+            if (Character.toLowerCase(text[i + k]) != prefix.charAt(k)) {
                 return false;
             }
         }
@@ -191,27 +243,39 @@ public final class TokenCursor {
         char last = 0;
         int run = 0;
         int i = from;
-        CharSequence t = text;
-        while (i < length) {
-            char c = t.charAt(i);
+        char[] t = text;
+        char[] out = term;
+        int[] h = hashes;
+        h[0] = 0;
+        if (prefixLength == 1) {
+            h[1] = out[0];
+        }
+        int limit = length;
+        while (i < limit) {
+            char c = t[i];
             char f;
             if (c < 128) {
-                if (isAsciiWordChar(c)) {
-                    f = (c >= 'A' && c <= 'Z') ? (char) (c + 32) : c;
+                f = ASCII_FOLD[c];
+                if (f != 0) {
+                    // fast path below
                 } else if (tag && c == '_') {
                     f = c;
                 } else {
                     break;
                 }
             } else if (Character.isHighSurrogate(c)) {
-                int cp = Character.codePointAt(t, i);
+                int cp = Character.codePointAt(t, i, length);
                 if (!Character.isLetterOrDigit(cp)) {
                     break;
                 }
                 // supplementary letters (rare): keep both chars lower-cased, no squeezing
                 int lower = Character.toLowerCase(cp);
                 if (n + 2 <= MAX_TERM_CHARS) {
-                    n += Character.toChars(lower, term, n);
+                    int added = Character.toChars(lower, out, n);
+                    for (int k = n; k < n + added; k++) {
+                        h[k + 1] = 31 * h[k] + out[k];
+                    }
+                    n += added;
                 }
                 last = 0;
                 run = 0;
@@ -242,7 +306,8 @@ public final class TokenCursor {
                 run = 1;
             }
             if (n < MAX_TERM_CHARS) {
-                term[n++] = f;
+                h[n + 1] = 31 * h[n] + f;
+                out[n++] = f;
             }
         }
         termLength = n;
@@ -254,19 +319,20 @@ public final class TokenCursor {
     private void scanUrl() {
         start = scan;
         int i = scan;
-        CharSequence t = text;
-        while (i < length && !Character.isWhitespace(t.charAt(i))) {
+        char[] t = text;
+        while (i < length && !Character.isWhitespace(t[i])) {
             i++;
         }
         int e = i;
-        while (e > start && isTrailingPunctuation(t.charAt(e - 1))) {
+        while (e > start && isTrailingPunctuation(t[e - 1])) {
             e--;
         }
         int n = 0;
         for (int k = start; k < e && n < MAX_TERM_CHARS; k++) {
-            term[n++] = Folding.fold(t.charAt(k));
+            term[n++] = Folding.fold(t[k]);
         }
         termLength = n;
+        rehash(0);
         end = e;
         scan = i;
         type = TokenType.URL;
@@ -295,13 +361,14 @@ public final class TokenCursor {
         int n = Character.toChars(cp, term, 0);
         int i = scan + Character.charCount(cp);
         if (isRegionalIndicator(cp) && i < length) {
-            int second = Character.codePointAt(text, i);
+            int second = Character.codePointAt(text, i, length);
             if (isRegionalIndicator(second)) {
                 n += Character.toChars(second, term, n);
                 i += Character.charCount(second);
             }
         }
         termLength = n;
+        rehash(0);
         end = i;
         scan = i;
         type = TokenType.EMOJI;

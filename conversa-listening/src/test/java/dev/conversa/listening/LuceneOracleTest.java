@@ -28,7 +28,15 @@ class LuceneOracleTest {
             queries.put("q" + i, generated.get(i));
         }
         try (MonitorOracle oracle = new MonitorOracle(queries)) {
-            List<MonitorOracle.Disagreement> disagreements = oracle.compare(workload.posts(POSTS), 2);
+            // first fifth with heuristic anchors, then re-anchored on observed term frequencies
+            List<Post> posts = workload.posts(POSTS);
+            List<MonitorOracle.Disagreement> disagreements = new java.util.ArrayList<>(
+                    oracle.compare(posts.subList(0, POSTS / 5), 2));
+            int reanchored = oracle.rebalanceListening();
+            if (POSTS / 5 / TermStatistics.SAMPLE_EVERY >= TermStatistics.MIN_SAMPLES) {
+                assertThat(reanchored).isPositive();
+            }
+            disagreements.addAll(oracle.compare(posts.subList(POSTS / 5, POSTS), 2));
             assertThat(disagreements).as(() -> oracle.describe(disagreements, 15)).isEmpty();
             // the workload must be meaningful: plenty of matches, but not everything matching everything
             assertThat(oracle.listeningMatches()).isGreaterThan(POSTS);

@@ -103,6 +103,11 @@ public final class MonitorOracle implements AutoCloseable {
         }
     }
 
+    /** Re-anchors the listening index's queries from the term statistics it has gathered so far. */
+    public int rebalanceListening() {
+        return index.rebalance();
+    }
+
     public long listeningMatches() {
         return listeningMatches.sum();
     }
