@@ -58,25 +58,34 @@ public class InboxQuery {
 
     public ViewCounts counts(List<Long> myTeams, Actor actor) {
         long ws = actor.workspace();
+        Long me = actor.userId() == null ? -1L : actor.userId();
+        return new ViewCounts(
+                cappedCount(ws, " AND c.assignee_id = :me", myTeams, actor),
+                cappedCount(ws, " AND c.assignee_id IS NULL", myTeams, actor),
+                cappedCount(ws, " AND c.team_id IN (:teams)", myTeams, actor),
+                cappedCount(ws, "", myTeams, actor),
+                jdbc.sql("""
+                        SELECT COUNT(DISTINCT conversation_id) FROM note_mention
+                        WHERE workspace_id = :ws AND user_id = :me AND read_at IS NULL""")
+                        .param("ws", ws).param("me", me).query(Long.class).single());
+    }
+
+    /** Counts active conversations of a view, stopping at {@link ViewCounts#CAP}: bounded work whatever the size. */
+    private long cappedCount(long ws, String condition, List<Long> myTeams, Actor actor) {
         Map<String, Object> p = new HashMap<>();
         String visible = visibility(myTeams, actor, p);
         p.put("ws", ws);
-        p.put("me", actor.userId() == null ? -1L : actor.userId());
-        p.put("teams", myTeams.isEmpty() ? List.of(-1L) : myTeams);
+        if (condition.contains(":me")) {
+            p.put("me", actor.userId() == null ? -1L : actor.userId());
+        }
+        if (condition.contains(":teams")) {
+            p.put("teams", myTeams.isEmpty() ? List.of(-1L) : myTeams);
+        }
         p.put("statuses", InboxCriteria.ACTIVE.stream().map(Enum::name).toList());
-        var counts = jdbc.sql("""
-                SELECT COUNT(*) AS total,
-                       SUM(CASE WHEN c.assignee_id = :me THEN 1 ELSE 0 END) AS mine,
-                       SUM(CASE WHEN c.assignee_id IS NULL THEN 1 ELSE 0 END) AS unassigned,
-                       SUM(CASE WHEN c.team_id IN (:teams) THEN 1 ELSE 0 END) AS teams
-                FROM conversation c WHERE c.workspace_id = :ws AND c.status IN (:statuses)""" + visible)
-                .params(p).query((rs, n) -> new long[] {rs.getLong("total"), rs.getLong("mine"), rs.getLong("unassigned"),
-                        rs.getLong("teams")}).single();
-        long mentions = jdbc.sql("""
-                SELECT COUNT(DISTINCT conversation_id) FROM note_mention
-                WHERE workspace_id = :ws AND user_id = :me AND read_at IS NULL""")
-                .param("ws", ws).param("me", actor.userId() == null ? -1L : actor.userId()).query(Long.class).single();
-        return new ViewCounts(counts[1], counts[2], counts[3], counts[0], mentions);
+        p.put("cap", ViewCounts.CAP);
+        return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM conversation c WHERE c.workspace_id = :ws AND c.status IN (:statuses)"
+                        + condition + visible + " FETCH FIRST :cap ROWS ONLY) t")
+                .params(p).query(Long.class).single();
     }
 
     /** Whether the actor's role lets them open this conversation (see the class comment). */
@@ -206,13 +215,14 @@ public class InboxQuery {
                     tags.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
                 });
         Map<Long, String> previews = new HashMap<>();
-        jdbc.sql("""
-                SELECT m.conversation_id, m.body FROM message m WHERE m.id IN
-                  (SELECT MAX(x.id) FROM message x WHERE x.conversation_id IN (:ids) GROUP BY x.conversation_id)""")
-                .param("ids", ids)
-                .query(rs -> {
-                    previews.put(rs.getLong(1), abbreviate(rs.getString(2)));
-                });
+        List<Long> latest = jdbc.sql("SELECT MAX(id) FROM message WHERE conversation_id IN (:ids) GROUP BY conversation_id")
+                .param("ids", ids).query(Long.class).list();
+        if (!latest.isEmpty()) {
+            jdbc.sql("SELECT conversation_id, body FROM message WHERE id IN (:latest)").param("latest", latest)
+                    .query(rs -> {
+                        previews.put(rs.getLong(1), abbreviate(rs.getString(2)));
+                    });
+        }
         Set<Long> mentioned = new HashSet<>();
         if (me != null) {
             mentioned.addAll(jdbc.sql("""
