@@ -7,6 +7,7 @@ import dev.conversa.channel.Inbox;
 import dev.conversa.channel.InboundMessage;
 import dev.conversa.channel.IngestionService;
 import dev.conversa.channel.webhook.SocialDeliveryHandler;
+import dev.conversa.channel.webhook.SocialHttp;
 import dev.conversa.conversation.Visibility;
 import dev.conversa.customer.IdentityKind;
 import dev.conversa.customer.NewIdentity;
@@ -67,8 +68,8 @@ class InstagramIntake {
         if (commentId == null || mediaId == null) {
             return; // caption mentions carry no comment to answer
         }
-        var r = graph.get(inbox, "/" + igUserId + "?fields=mentioned_comment.comment_id(" + commentId
-                + "){id,text,username,timestamp,from,media{id}}");
+        var r = graph.get(inbox, "/" + igUserId + "?fields=" + SocialHttp.enc("mentioned_comment.comment_id(" + commentId
+                + "){id,text,username,timestamp,from,media{id}}"));
         if (!r.ok()) {
             throw new SocialDeliveryHandler.ProcessLater("cannot read mentioned comment " + commentId + ": " + r);
         }

@@ -79,19 +79,17 @@ public class SocialDeliveryQueue {
                 .query((rs, n) -> new Due(rs.getLong("id"), rs.getString("status"), rs.getInt("attempts"))).list();
         int done = 0;
         for (Due d : due) {
-            int claimed = jdbc.sql("""
-                    UPDATE social_delivery SET status = 'WORKING', attempts = attempts + 1, next_attempt_at = ?
-                    WHERE id = ? AND status = ? AND attempts = ?""")
-                    .params(Sql.ts(Instant.now().plus(CLAIM)), d.id(), d.status(), d.attempts()).update();
-            if (claimed == 1) {
-                inFlight.incrementAndGet();
-                try {
-                    if (process(d.id())) {
-                        done++;
-                    }
-                } finally {
-                    inFlight.decrementAndGet();
+            inFlight.incrementAndGet(); // before the claim, so processAll never sees a claimed row as finished
+            try {
+                int claimed = jdbc.sql("""
+                        UPDATE social_delivery SET status = 'WORKING', attempts = attempts + 1, next_attempt_at = ?
+                        WHERE id = ? AND status = ? AND attempts = ?""")
+                        .params(Sql.ts(Instant.now().plus(CLAIM)), d.id(), d.status(), d.attempts()).update();
+                if (claimed == 1 && process(d.id())) {
+                    done++;
                 }
+            } finally {
+                inFlight.decrementAndGet();
             }
         }
         return done;
