@@ -39,6 +39,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -164,10 +165,23 @@ class OutboundDispatcher implements OutboundRetries, SmartLifecycle {
             } else {
                 result = send(adapter, outbound(inbox, m));
             }
+            if (result instanceof DeliveryResult.Sent) {
+                recordSent(d, inbox, result);
+                return;
+            }
             record(d, inbox, result);
         } catch (RuntimeException e) {
             log.warn("Outbound delivery {} of message {} broke", d.id(), d.messageId(), e);
             record(d, null, new DeliveryResult.RetryLater(e.toString(), null));
+        }
+    }
+
+    /** A failure to record a successful send is logged, never retried: retrying would send the message twice. */
+    private void recordSent(OutboundQueue.Delivery d, Inbox inbox, DeliveryResult sent) {
+        try {
+            record(d, inbox, sent);
+        } catch (RuntimeException e) {
+            log.error("Message {} was sent but its status could not be recorded", d.messageId(), e);
         }
     }
 
@@ -185,8 +199,14 @@ class OutboundDispatcher implements OutboundRetries, SmartLifecycle {
         Instant now = Instant.now();
         switch (result) {
             case DeliveryResult.Sent sent -> {
+                // The provider has it: from here on nothing may lead to sending it again.
                 queue.markSent(d.id(), owner, sent.externalId(), now);
-                messages.updateDelivery(ws, d.messageId(), DeliveryStatus.SENT, null, sent.externalId());
+                try {
+                    messages.updateDelivery(ws, d.messageId(), DeliveryStatus.SENT, null, sent.externalId());
+                } catch (DuplicateKeyException sameProviderId) {
+                    messages.updateDelivery(ws, d.messageId(), DeliveryStatus.SENT,
+                            "the provider's id " + sent.externalId() + " is already on another message", null);
+                }
             }
             case DeliveryResult.RetryLater later -> {
                 int maxAttempts = setting(inbox, "maxAttempts", properties.maxAttempts());

@@ -1,0 +1,101 @@
+package dev.conversa.channel.admin;
+
+import dev.conversa.channel.ChannelAdapter;
+import dev.conversa.channel.ChannelCapabilities;
+import dev.conversa.channel.InboxService;
+import dev.conversa.channel.InboxStatus;
+import dev.conversa.kernel.Actor;
+import dev.conversa.kernel.ChannelType;
+import dev.conversa.kernel.InvalidInputException;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Admin → Inboxes: list the workspace's channel accounts with their status and last error, create one per channel
+ * type, change settings and secrets. Settings and secrets are entered one {@code name=value} per line; secrets are
+ * never shown back, only their names.
+ */
+@Controller
+class InboxAdminController {
+    /** The settings and secrets each channel needs, shown as a starting point in the form. */
+    static final Map<ChannelType, String[]> TEMPLATES = new EnumMap<>(Map.of(
+            ChannelType.EMAIL, new String[] {"address=\nimapHost=\nimapPort=993\nimapSecurity=ssl\nsmtpHost=\nsmtpPort=587\nsmtpSecurity=starttls\npollSeconds=30", "password="},
+            ChannelType.SMS, new String[] {"accountSid=\nfromNumber=\nwebhookBaseUrl=", "authToken="},
+            ChannelType.VOICE, new String[] {"agents=client:ana=ana@example.com\nwebhookBaseUrl=", "authToken="},
+            ChannelType.WEBCHAT, new String[] {"widgetTitle=\nwidgetColor=#2b59c3\nwidgetPosition=right\nfollowUpEmailInboxId=", "identitySecret="}));
+
+    private final InboxService inboxes;
+    private final Map<ChannelType, ChannelCapabilities> capabilities = new EnumMap<>(ChannelType.class);
+
+    InboxAdminController(InboxService inboxes, List<ChannelAdapter> adapters) {
+        this.inboxes = inboxes;
+        adapters.forEach(a -> capabilities.putIfAbsent(a.type(), a.capabilities()));
+    }
+
+    @GetMapping("/admin/inboxes")
+    String list(Model model, Actor actor) {
+        var all = inboxes.list(actor);
+        Map<Long, String> settingsText = new LinkedHashMap<>();
+        all.forEach(i -> settingsText.put(i.id(), String.join("\n", i.settings().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).toList())));
+        model.addAttribute("inboxes", all);
+        model.addAttribute("settingsText", settingsText);
+        model.addAttribute("channels", ChannelType.values());
+        model.addAttribute("capabilities", capabilities);
+        model.addAttribute("templates", TEMPLATES);
+        model.addAttribute("statuses", InboxStatus.values());
+        return "admin/inboxes";
+    }
+
+    @PostMapping("/admin/inboxes")
+    String create(@RequestParam String name, @RequestParam ChannelType channel,
+                  @RequestParam(defaultValue = "") String settings, @RequestParam(defaultValue = "") String secrets,
+                  Actor actor, RedirectAttributes flash) {
+        try {
+            var inbox = inboxes.create(name, channel, lines(settings, true), lines(secrets, true), actor);
+            flash.addFlashAttribute("notice", "Inbox “" + inbox.name() + "” created (#" + inbox.id() + ").");
+        } catch (InvalidInputException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/admin/inboxes";
+    }
+
+    @PostMapping("/admin/inboxes/{id}")
+    String update(@PathVariable long id, @RequestParam(required = false) String name,
+                  @RequestParam(defaultValue = "") String settings, @RequestParam(defaultValue = "") String secrets,
+                  @RequestParam(required = false) InboxStatus status, Actor actor, RedirectAttributes flash) {
+        try {
+            inboxes.update(id, name, lines(settings, false), lines(secrets, true), status, actor);
+            flash.addFlashAttribute("notice", "Inbox #" + id + " saved.");
+        } catch (InvalidInputException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/admin/inboxes";
+    }
+
+    /** {@code name=value} lines; a line {@code name=} clears a value when updating. */
+    static Map<String, String> lines(String text, boolean dropEmpty) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String line : text.split("\\R")) {
+            int eq = line.indexOf('=');
+            if (eq <= 0) {
+                continue;
+            }
+            String key = line.substring(0, eq).strip();
+            String value = line.substring(eq + 1).strip();
+            if (!key.isEmpty() && (!value.isEmpty() || !dropEmpty)) {
+                out.put(key, value);
+            }
+        }
+        return out;
+    }
+}
