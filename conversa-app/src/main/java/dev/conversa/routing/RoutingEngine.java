@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +35,12 @@ public final class RoutingEngine {
     private final Set<AgentState> free = new LinkedHashSet<>();
     private final NavigableSet<Queued> queue = new TreeSet<>(QUEUE_ORDER);
     private final Map<Long, Queued> waiting = new HashMap<>();
+    /**
+     * The same queue split by what it takes to serve a conversation (media, required skills, team): an agent who
+     * frees up looks only at the heads of the buckets they qualify for, not at thousands of conversations they
+     * cannot take.
+     */
+    private final Map<BucketKey, NavigableSet<Queued>> buckets = new HashMap<>();
     /** Queued conversations whose overflow has not been applied yet, oldest deadline first. */
     private final NavigableSet<Queued> overflowPending = new TreeSet<>(
             Comparator.<Queued, Instant>comparing(q -> q.item.arrivedAt().plus(q.item.overflowAfter()))
@@ -46,12 +51,17 @@ public final class RoutingEngine {
     static final class Queued {
         final WorkItem item;
         final long seq;
+        final BucketKey bucket;
         boolean overflowApplied;
 
         Queued(WorkItem item, long seq) {
             this.item = item;
             this.seq = seq;
+            this.bucket = new BucketKey(item.media(), item.required(), item.teamId(), item.overflowTeamId());
         }
+    }
+
+    record BucketKey(Media media, Map<String, Integer> required, Long teamId, Long overflowTeamId) {
     }
 
     private record Held(long agentId, Media media) {
@@ -119,10 +129,9 @@ public final class RoutingEngine {
 
     /** A conversation is done (resolved, closed, reassigned): its agent frees a slot and takes the next one. */
     public List<RoutingDecision> release(long conversationId, Instant now) {
-        Queued q = waiting.remove(conversationId);
+        Queued q = waiting.get(conversationId);
         if (q != null) {
-            queue.remove(q);
-            unpend(q);
+            dequeue(q);
             return List.of();
         }
         Held h = held.remove(conversationId);
@@ -144,12 +153,12 @@ public final class RoutingEngine {
         if (q == null || q.item.priority() == priority) {
             return;
         }
-        queue.remove(q);
-        unpend(q);
+        dequeue(q);
         Queued moved = new Queued(q.item.withPriority(priority), q.seq);
         moved.overflowApplied = q.overflowApplied;
         waiting.put(conversationId, moved);
         queue.add(moved);
+        bucket(moved).add(moved);
         if (!moved.overflowApplied && moved.item.overflowAfter() != null && moved.item.teamId() != null) {
             overflowPending.add(moved);
         }
@@ -261,17 +270,39 @@ public final class RoutingEngine {
             return List.of();
         }
         List<RoutingDecision> out = new ArrayList<>();
-        Iterator<Queued> it = queue.iterator();
-        while (it.hasNext() && free.contains(a)) {
-            Queued q = it.next();
-            if (eligible(a, q.item, q, now)) {
-                it.remove();
-                waiting.remove(q.item.conversationId());
-                unpend(q);
-                out.add(assign(a, q.item, now, RoutingDecision.Trigger.AGENT_FREED, q));
+        while (free.contains(a)) {
+            Queued best = null;
+            for (Map.Entry<BucketKey, NavigableSet<Queued>> e : buckets.entrySet()) {
+                BucketKey k = e.getKey();
+                if (!a.hasRoom(k.media()) || !qualifies(a, k.required())) {
+                    continue;
+                }
+                for (Queued q : e.getValue()) {
+                    if (best != null && QUEUE_ORDER.compare(q, best) >= 0) {
+                        break;
+                    }
+                    if (inTeam(a, q.item, q, now)) {
+                        best = q;
+                        break;
+                    }
+                }
             }
+            if (best == null) {
+                break;
+            }
+            dequeue(best);
+            out.add(assign(a, best.item, now, RoutingDecision.Trigger.AGENT_FREED, best));
         }
         return out;
+    }
+
+    private static boolean qualifies(AgentState a, Map<String, Integer> required) {
+        for (Map.Entry<String, Integer> r : required.entrySet()) {
+            if (a.profile.skill(r.getKey()) < r.getValue()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean eligible(AgentState a, WorkItem item, Queued q, Instant now) {
@@ -356,13 +387,25 @@ public final class RoutingEngine {
     private void enqueue(WorkItem item) {
         Queued q = new Queued(item, ++seq);
         queue.add(q);
+        bucket(q).add(q);
         waiting.put(item.conversationId(), q);
         if (item.overflowAfter() != null && item.teamId() != null) {
             overflowPending.add(q);
         }
     }
 
+    private NavigableSet<Queued> bucket(Queued q) {
+        return buckets.computeIfAbsent(q.bucket, k -> new TreeSet<>(QUEUE_ORDER));
+    }
+
     private void dequeue(Queued q) {
+        NavigableSet<Queued> b = buckets.get(q.bucket);
+        if (b != null) {
+            b.remove(q);
+            if (b.isEmpty()) {
+                buckets.remove(q.bucket);
+            }
+        }
         queue.remove(q);
         waiting.remove(q.item.conversationId());
         unpend(q);
