@@ -82,10 +82,10 @@ class AutomationStore {
 
     /** Consumes one mark: {@code true} when the event was caused by automation itself. */
     boolean consumeEffect(long conversationId, Trigger trigger) {
-        Optional<Long> id = jdbc.sql("SELECT MIN(id) FROM automation_effect WHERE conversation_id = ? AND trigger_event = ?")
+        Optional<Long> id = jdbc.sql("""
+                SELECT id FROM automation_effect WHERE conversation_id = ? AND trigger_event = ? ORDER BY id LIMIT 1""")
                 .params(conversationId, trigger.name()).query(Long.class).optional();
-        return id.isPresent() && id.get() != null
-                && jdbc.sql("DELETE FROM automation_effect WHERE id = ?").param(id.get()).update() == 1;
+        return id.isPresent() && jdbc.sql("DELETE FROM automation_effect WHERE id = ?").param(id.get()).update() == 1;
     }
 
     private AutomationRule map(ResultSet rs, int n) throws SQLException {

@@ -71,6 +71,10 @@ class RoutingListener {
     @ApplicationModuleListener
     void on(ConversationEvents.ConversationAssigned e) {
         if (e.actorId() == null) {
+            // routing's own assignments need nothing more; a system unassignment (SLA escalation) is offered again
+            if (e.assigneeId() == null) {
+                runner.reconcile(e.workspaceId(), null);
+            }
             return;
         }
         if (store.settings(e.workspaceId()).isPresent()) {
