@@ -46,6 +46,13 @@ class AdminInboxesIT {
         var inboxes = api.as(ws.adminToken()).get("/api/v1/inboxes").json();
         assertThat(inboxes.get(0).get("settings").get("fromNumber").asString()).isEqualTo("+34600000000");
         assertThat(inboxes.get(0).get("secretNames").get(0).asString()).isEqualTo("authToken");
+        assertThat(created.body()).contains("Inbox “SMS Madrid” created");
+
+        // the same page in Spanish, from the message bundle
+        String spanish = browser.send(HttpRequest.newBuilder(URI.create(base + "/admin/inboxes?lang=es")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(spanish).contains("<h1>Bandejas de entrada</h1>").contains("Nueva bandeja").contains("Guardar")
+                .doesNotContain("New inbox");
     }
 
     private static HttpRequest form(String url, String body) {

@@ -11,6 +11,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,16 +30,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class InboxAdminController {
     /** The settings and secrets each channel needs, shown as a starting point in the form. */
     static final Map<ChannelType, String[]> TEMPLATES = new EnumMap<>(Map.of(
-            ChannelType.EMAIL, new String[] {"address=\nimapHost=\nimapPort=993\nimapSecurity=ssl\nsmtpHost=\nsmtpPort=587\nsmtpSecurity=starttls\npollSeconds=30", "password="},
+            ChannelType.EMAIL, new String[] {"address=\nimapHost=\nimapPort=993\nimapSecurity=ssl\nsmtpHost=\nsmtpPort=587\nsmtpSecurity=starttls\nimapIdle=true\npollSeconds=30", "password="},
             ChannelType.SMS, new String[] {"accountSid=\nfromNumber=\nwebhookBaseUrl=", "authToken="},
-            ChannelType.VOICE, new String[] {"agents=client:ana=ana@example.com\nwebhookBaseUrl=", "authToken="},
+            ChannelType.VOICE, new String[] {"agents=client:ana=ana@example.com,PJSIP/1001=luis@example.com\nwebhookBaseUrl=\namiHost=\namiPort=5038\namiUsername=\namiContext=\nrecordingBaseUrl=", "authToken=\namiSecret="},
             ChannelType.WEBCHAT, new String[] {"widgetTitle=\nwidgetColor=#2b59c3\nwidgetPosition=right\nfollowUpEmailInboxId=", "identitySecret="}));
 
     private final InboxService inboxes;
+    private final MessageSource messages;
     private final Map<ChannelType, ChannelCapabilities> capabilities = new EnumMap<>(ChannelType.class);
 
-    InboxAdminController(InboxService inboxes, List<ChannelAdapter> adapters) {
+    InboxAdminController(InboxService inboxes, List<ChannelAdapter> adapters, MessageSource messages) {
         this.inboxes = inboxes;
+        this.messages = messages;
         adapters.forEach(a -> capabilities.putIfAbsent(a.type(), a.capabilities()));
     }
 
@@ -62,7 +66,7 @@ class InboxAdminController {
                   Actor actor, RedirectAttributes flash) {
         try {
             var inbox = inboxes.create(name, channel, lines(settings, true), lines(secrets, true), actor);
-            flash.addFlashAttribute("notice", "Inbox “" + inbox.name() + "” created (#" + inbox.id() + ").");
+            flash.addFlashAttribute("notice", text("admin.inboxes.created", inbox.name(), inbox.id()));
         } catch (InvalidInputException e) {
             flash.addFlashAttribute("error", e.getMessage());
         }
@@ -75,11 +79,15 @@ class InboxAdminController {
                   @RequestParam(required = false) InboxStatus status, Actor actor, RedirectAttributes flash) {
         try {
             inboxes.update(id, name, lines(settings, false), lines(secrets, true), status, actor);
-            flash.addFlashAttribute("notice", "Inbox #" + id + " saved.");
+            flash.addFlashAttribute("notice", text("admin.inboxes.saved", id));
         } catch (InvalidInputException e) {
             flash.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/admin/inboxes";
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
 
     /** {@code name=value} lines; a line {@code name=} clears a value when updating. */

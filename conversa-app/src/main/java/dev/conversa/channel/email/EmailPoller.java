@@ -24,7 +24,9 @@ import org.springframework.stereotype.Component;
 /**
  * Fetches new mail of every email inbox over IMAP. The mailbox is read by UID from a persisted cursor, so a
  * restart neither loses nor re-reads mail (and a re-read would be harmless: ingestion is keyed by Message-ID).
- * Each inbox is polled every {@code pollSeconds} (setting; default 30), on a virtual thread.
+ * Each inbox is polled every {@code pollSeconds} (setting; default 30), on a virtual thread, unless it waits in IMAP
+ * IDLE ({@link EmailIdle}: when the server supports it and {@code imapIdle} is not {@code false}), which fetches as soon
+ * as the server reports new mail.
  */
 @Component
 class EmailPoller implements SmartLifecycle {
@@ -36,6 +38,7 @@ class EmailPoller implements SmartLifecycle {
     private final EmailStore store;
     private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Map<Long, Instant> lastPoll = new ConcurrentHashMap<>();
+    private final EmailIdle idle;
     private volatile boolean running;
     private Thread loop;
 
@@ -43,6 +46,12 @@ class EmailPoller implements SmartLifecycle {
         this.inboxes = inboxes;
         this.ingest = ingest;
         this.store = store;
+        this.idle = new EmailIdle(inboxes, this::poll);
+    }
+
+    /** Whether the inbox waits in IMAP IDLE now (for tests and health). */
+    boolean idling(long inboxId) {
+        return idle.idling(inboxId);
     }
 
     /** Fetches the inbox's new mail now; answers how many messages it looked at. Also used by tests. */
@@ -116,9 +125,10 @@ class EmailPoller implements SmartLifecycle {
                     Instant last = lastPoll.get(inbox.id());
                     boolean failing = inbox.status() == InboxStatus.ERROR;
                     Duration wait = Duration.ofSeconds(failing ? Math.max(every, 300) : every);
-                    if (last == null || last.plus(wait).isBefore(Instant.now())) {
+                    if (last == null || !idle.idling(inbox.id()) && last.plus(wait).isBefore(Instant.now())) {
                         poll(inbox);
                     }
+                    idle.ensure(inbox);
                 }
                 Thread.sleep(1000);
             } catch (InterruptedException e) {
@@ -147,6 +157,7 @@ class EmailPoller implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        idle.stop();
         if (loop != null) {
             loop.interrupt();
         }

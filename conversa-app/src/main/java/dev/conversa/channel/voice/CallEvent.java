@@ -12,5 +12,6 @@ import java.time.Instant;
 record CallEvent(String callRef, Kind kind, String from, String to, String agentRef, Instant at, Integer durationSeconds,
                  String recordingUrl, String outcome) {
 
-    enum Kind { RINGING, ANSWERED, ENDED, MISSED, RECORDING }
+    /** VOICEMAIL: the caller left a message (recordingUrl is its file when the provider says where, else null). */
+    enum Kind { RINGING, ANSWERED, ENDED, MISSED, RECORDING, VOICEMAIL }
 }

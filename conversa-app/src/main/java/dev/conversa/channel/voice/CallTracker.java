@@ -102,6 +102,18 @@ class CallTracker {
                             Actor.system(ws));
                 }
             }
+            case VOICEMAIL -> {
+                if (!call.voicemail() && call.answeredAt() == null) {
+                    jdbc.sql("""
+                            UPDATE voice_call SET voicemail = TRUE, disposition = 'VOICEMAIL',
+                                recording_url = COALESCE(recording_url, ?), updated_at = ? WHERE id = ?""")
+                            .params(e.recordingUrl(), Sql.ts(Instant.now()), call.id()).update();
+                    conversations.addNote(call.conversationId(), "Voicemail"
+                            + (e.durationSeconds() == null ? "" : " (" + e.durationSeconds() + "s)")
+                            + (e.recordingUrl() == null ? " left" + (e.outcome() == null ? "" : " in mailbox " + e.outcome()) + "."
+                            : ": " + e.recordingUrl()), Actor.system(ws));
+                }
+            }
         }
         return find(inbox.id(), e.callRef()).orElseThrow();
     }

@@ -61,7 +61,7 @@ class EmailIT {
         inbox = admin.post("/api/v1/inboxes", """
                 {"name":"Acme Support","channel":"EMAIL","settings":{"address":"%s","imapHost":"127.0.0.1","imapPort":"%d",
                  "imapSecurity":"none","smtpHost":"127.0.0.1","smtpPort":"%d","smtpSecurity":"none","pollSeconds":"3600",
-                 "retryBackoffMs":"100"},"secrets":{"password":"imap-secret"}}"""
+                 "imapIdle":"false","retryBackoffMs":"100"},"secrets":{"password":"imap-secret"}}"""
                 .formatted(support, mail.getImap().getPort(), mail.getSmtp().getPort())).json().get("id").asLong();
     }
 
@@ -251,6 +251,41 @@ class EmailIT {
         assertThat(message(c, reply).get("deliveryStatus").asString()).isEqualTo("FAILED");
         assertThat(message(c, reply).get("deliveryError").asString()).contains("bounced").contains("5.1.1");
         assertThat(messages(c)).hasSize(3);
+    }
+
+    @Test
+    void mailDeliveredWhileTheInboxIdlesIsIngestedAtOnceWithoutPolling() throws Exception {
+        // Same mailbox, IDLE on; hourly polling, so only IDLE can bring the mail in within seconds.
+        admin.patch("/api/v1/inboxes/" + inbox, """
+                {"settings":{"imapIdle":"true"}}""");
+        await().atMost(Duration.ofSeconds(10)).until(() -> poller.idling(inbox));
+        deliver("""
+                Message-ID: <idle-1-%1$s>
+                From: %1$s
+                To: %2$s
+                Subject: ¿Abrís el domingo?
+                Content-Type: text/plain; charset=UTF-8
+
+                Quería pasar el domingo por la tienda.
+                """.formatted(customer, support));
+        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100))
+                .until(() -> admin.get("/api/v1/conversations").json().get("total").asLong() == 1);
+        assertThat(messages(onlyConversation().get("id").asLong()).get(0).get("body").asString())
+                .isEqualTo("Quería pasar el domingo por la tienda.");
+        // still idling: the next mail too
+        await().atMost(Duration.ofSeconds(3)).until(() -> poller.idling(inbox));
+        deliver("""
+                Message-ID: <idle-2-%1$s>
+                From: %1$s
+                To: %2$s
+                Subject: Re: ¿Abrís el domingo?
+                In-Reply-To: <idle-1-%1$s>
+                Content-Type: text/plain; charset=UTF-8
+
+                Gracias.
+                """.formatted(customer, support));
+        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100))
+                .until(() -> messages(onlyConversation().get("id").asLong()).size() == 2);
     }
 
     private void deliver(String raw) throws Exception {
