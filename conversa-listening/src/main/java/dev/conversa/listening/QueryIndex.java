@@ -328,23 +328,22 @@ public final class QueryIndex {
         SpanList spans = s.highlights;
         spans.clear();
         q.root().highlight(s, spans);
-        if (spans.size == 0) {
+        int n = spans.size;
+        if (n == 0) {
             return List.of();
         }
-        long[] packed = new long[spans.size];
-        for (int i = 0; i < spans.size; i++) {
-            packed[i] = ((long) spans.starts[i] << 32) | spans.ends[i];
+        if (n == 1) {
+            return List.of(new Highlight(spans.starts[0], spans.ends[0]));
         }
-        Arrays.sort(packed);
-        List<Highlight> out = new ArrayList<>(packed.length);
-        long previous = -1;
-        for (long p : packed) {
-            if (p != previous) {
-                out.add(new Highlight((int) (p >>> 32), (int) p));
-                previous = p;
+        spans.sort();
+        Highlight[] out = new Highlight[n];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            if (i == 0 || spans.starts[i] != spans.starts[i - 1] || spans.ends[i] != spans.ends[i - 1]) {
+                out[count++] = new Highlight(spans.starts[i], spans.ends[i]);
             }
         }
-        return out;
+        return List.of(count == n ? out : Arrays.copyOf(out, count));
     }
 
     /** Writer-side term registration (called under the write lock while compiling). */

@@ -22,4 +22,20 @@ final class SpanList {
         ends[size] = end;
         size++;
     }
+
+    /** Sorts the pairs by start, then end (insertion sort: lists are short). */
+    void sort() {
+        for (int i = 1; i < size; i++) {
+            int s = starts[i];
+            int e = ends[i];
+            int j = i - 1;
+            while (j >= 0 && (starts[j] > s || (starts[j] == s && ends[j] > e))) {
+                starts[j + 1] = starts[j];
+                ends[j + 1] = ends[j];
+                j--;
+            }
+            starts[j + 1] = s;
+            ends[j + 1] = e;
+        }
+    }
 }

@@ -2,7 +2,6 @@ package dev.conversa.listening;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.Arrays;
 
 /**
  * Hash table from term text to int term id, read lock-free by any number of matching threads while one writer
@@ -52,14 +51,23 @@ final class TermDictionary {
             if (e == 0) {
                 return -1;
             }
-            if ((int) (e >>> 32) == hash) {
-                char[] key = t.keys[i];
-                if (key.length == len && Arrays.equals(key, 0, len, buf, off, off + len)) {
-                    return (int) e - 1;
-                }
+            if ((int) (e >>> 32) == hash && sameChars(t.keys[i], buf, off, len)) {
+                return (int) e - 1;
             }
             i = (i + 1) & mask;
         }
+    }
+
+    private static boolean sameChars(char[] key, char[] buf, int off, int len) {
+        if (key.length != len) {
+            return false;
+        }
+        for (int k = 0; k < len; k++) {
+            if (key[k] != buf[off + k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Id of {@code term}, or -1. */
@@ -74,7 +82,7 @@ final class TermDictionary {
         if (existing >= 0) {
             return existing;
         }
-        if ((size + 1) * 2 > table.entries.length) {
+        if ((size + 1) * 3 > table.entries.length * 2) { // load factor 2/3
             grow();
         }
         char[] key = term.toCharArray();
