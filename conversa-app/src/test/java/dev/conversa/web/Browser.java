@@ -63,7 +63,10 @@ final class Browser implements AutoCloseable {
     }
 
     WebDriverWait wait(int seconds) {
-        return new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(50));
+        // htmx swaps fragments (live updates included) between a find and a read: look again instead of failing.
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(50));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     WebElement waitFor(By by) {
