@@ -17,7 +17,7 @@ TOKEN="load-bootstrap-$(date +%s)-$RANDOM$RANDOM"
 start=$(date +%s%N)
 CONVERSA_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" CONVERSA_DB_USER=postgres CONVERSA_DB_PASSWORD= \
 CONVERSA_BOOTSTRAP_TOKEN="$TOKEN" CONVERSA_DEMO=false CONVERSA_PORT=$PORT CONVERSA_SECRET_KEY_FILE=/tmp/conversa-load.key \
-  "$JAVA" -jar conversa-app/target/conversa-app-*-exec.jar > /tmp/conversa-load.log 2>&1 &
+  "$JAVA" ${SERVER_OPTS:-} -jar conversa-app/target/conversa-app-*-exec.jar > /tmp/conversa-load.log 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 until curl -sf "http://localhost:$PORT/actuator/health/readiness" >/dev/null; do sleep 0.2; done

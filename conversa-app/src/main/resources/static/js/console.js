@@ -92,6 +92,17 @@
     source.addEventListener("presence", (e) => {
       if (String(JSON.parse(e.data).id) === currentConversation()) refreshPresence();
     });
+    // A phone call: the caller's profile pops up (ringing, answered), with wrap-up notes once answered.
+    source.addEventListener("call", (e) => {
+      const data = JSON.parse(e.data);
+      const pop = $("#call-pop");
+      if (!pop || !window.htmx) return;
+      const current = $(".call-pop-box", pop);
+      if (current && current.dataset.call === String(data.callId) && current.dataset.state !== "RINGING"
+          && data.state !== "ENDED") return; // keep what the agent is typing
+      htmx.ajax("GET", "/conversations/" + data.id + "/call/" + data.callId + "?state=" + encodeURIComponent(data.state),
+        { target: "#call-pop", swap: "innerHTML" }).then(() => { pop.hidden = false; });
+    });
     source.addEventListener("mention", () => {
       flash(body.dataset.mentioned || "@");
       refreshInbox();
@@ -207,6 +218,14 @@
   });
   document.addEventListener("change", (e) => {
     if (e.target.matches("[data-autosubmit]")) e.target.form.submit();
+  });
+
+  document.addEventListener("click", (e) => {
+    if (e.target.closest && e.target.closest(".call-close")) {
+      const pop = $("#call-pop");
+      pop.hidden = true;
+      pop.innerHTML = "";
+    }
   });
 
   // ---- Keyboard shortcuts ---------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import dev.conversa.kernel.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,8 +63,30 @@ class ConversationRepository {
         };
         where.params.put("limit", limit);
         where.params.put("offset", offset);
-        return jdbc.sql("SELECT c.* FROM conversation c WHERE " + where.sql + " ORDER BY " + order
-                + " LIMIT :limit OFFSET :offset").params(where.params).query(this::map).list();
+        List<Conversation> page = jdbc.sql("SELECT c.* FROM conversation c WHERE " + where.sql + " ORDER BY " + order
+                + " LIMIT :limit OFFSET :offset").params(where.params).query(ConversationRepository::mapWithoutTags).list();
+        return withTags(ws, page);
+    }
+
+    /** Tags of a whole page in one query (not one per row). */
+    private List<Conversation> withTags(long ws, List<Conversation> page) {
+        if (page.isEmpty()) {
+            return page;
+        }
+        Map<Long, List<String>> tags = new HashMap<>();
+        jdbc.sql("SELECT conversation_id, tag FROM conversation_tag WHERE workspace_id = :ws AND conversation_id IN (:ids) ORDER BY tag")
+                .param("ws", ws).param("ids", page.stream().map(Conversation::id).toList())
+                .query(rs -> {
+                    tags.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+                });
+        return page.stream().map(c -> withTags(c, List.copyOf(tags.getOrDefault(c.id(), List.of())))).toList();
+    }
+
+    private static Conversation withTags(Conversation c, List<String> tags) {
+        return new Conversation(c.id(), c.workspaceId(), c.inboxId(), c.channel(), c.customerId(), c.subject(), c.threadKey(),
+                c.status(), c.priority(), c.assigneeId(), c.teamId(), c.language(), c.sentiment(), tags, c.messageCount(),
+                c.createdAt(), c.updatedAt(), c.lastMessageAt(), c.waitingSince(), c.firstResponseAt(), c.resolvedAt(),
+                c.snoozedUntil());
     }
 
     private record Where(String sql, Map<String, Object> params) {
@@ -184,12 +207,17 @@ class ConversationRepository {
     }
 
     private Conversation map(ResultSet rs, int row) throws SQLException {
+        Conversation c = mapWithoutTags(rs, row);
+        return withTags(c, tags(c.id()));
+    }
+
+    private static Conversation mapWithoutTags(ResultSet rs, int row) throws SQLException {
         long id = rs.getLong("id");
         return new Conversation(id, rs.getLong("workspace_id"), rs.getLong("inbox_id"),
                 ChannelType.valueOf(rs.getString("channel")), rs.getLong("customer_id"), rs.getString("subject"),
                 rs.getString("thread_key"), ConversationStatus.valueOf(rs.getString("status")),
                 Priority.valueOf(rs.getString("priority")), Sql.longOrNull(rs, "assignee_id"), Sql.longOrNull(rs, "team_id"),
-                rs.getString("language"), rs.getString("sentiment"), tags(id), rs.getInt("message_count"),
+                rs.getString("language"), rs.getString("sentiment"), List.of(), rs.getInt("message_count"),
                 Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"), Sql.instant(rs, "last_message_at"),
                 Sql.instant(rs, "waiting_since"), Sql.instant(rs, "first_response_at"), Sql.instant(rs, "resolved_at"),
                 Sql.instant(rs, "snoozed_until"));

@@ -8,7 +8,7 @@ import java.util.List;
  * What the console's inbox shows: a view, filters ({@code null} does not filter), a sort and where the page starts.
  *
  * @param search    words to find in messages, subjects, customer names and identities
- * @param slaState  reserved for the SLA module (see the hook in {@link InboxQuery}); ignored until then
+ * @param slaState  ON_TRACK, AT_RISK or BREACHED, from the sla module's timers (see {@link InboxQuery})
  * @param after     keyset cursor for the newest-first order: the last row of the previous page
  */
 public record InboxCriteria(View view, List<ConversationStatus> statuses, ChannelType channel, Long inboxId,

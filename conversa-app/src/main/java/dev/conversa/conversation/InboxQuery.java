@@ -28,6 +28,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class InboxQuery {
     private static final int PREVIEW = 140;
+    /** Sorts conversations without a running SLA timer after every due time. */
+    private static final java.time.Instant NEVER = java.time.Instant.parse("9999-12-31T00:00:00Z");
 
     private final JdbcClient jdbc;
 
@@ -41,11 +43,17 @@ public class InboxQuery {
         String where = where(ws, criteria, myTeams, actor, p);
         String order = switch (criteria.sort() == null ? InboxCriteria.Sort.NEWEST : criteria.sort()) {
             case NEWEST -> "c.last_message_at DESC, c.id DESC";
-            // SLA HOOK: the sla module owns due times; until it adds them, "SLA due" means "waiting longest".
-            case OLDEST_WAITING, SLA_DUE -> "CASE WHEN c.waiting_since IS NULL THEN 1 ELSE 0 END, c.waiting_since, c.id";
+            case OLDEST_WAITING -> "CASE WHEN c.waiting_since IS NULL THEN 1 ELSE 0 END, c.waiting_since, c.id";
+            // The running (or breached) SLA timer due first; conversations without one come last, oldest waiting first.
+            case SLA_DUE -> "COALESCE((SELECT MIN(st.due_at) FROM sla_timer st WHERE st.conversation_id = c.id"
+                    + " AND st.status IN ('RUNNING', 'BREACHED')), :never), "
+                    + "CASE WHEN c.waiting_since IS NULL THEN 1 ELSE 0 END, c.waiting_since, c.id";
             case PRIORITY -> "CASE c.priority WHEN 'URGENT' THEN 0 WHEN 'HIGH' THEN 1 WHEN 'NORMAL' THEN 2 ELSE 3 END, "
                     + "c.last_message_at DESC, c.id DESC";
         };
+        if (criteria.sort() == InboxCriteria.Sort.SLA_DUE) {
+            p.put("never", Sql.ts(NEVER));
+        }
         p.put("limit", Math.max(1, Math.min(criteria.limit(), 200)));
         List<InboxRow> rows = jdbc.sql("""
                 SELECT c.id, c.inbox_id, c.channel, c.customer_id, cu.name AS customer_name, c.subject, c.status, c.priority,
@@ -164,14 +172,18 @@ public class InboxQuery {
             p.put("team", f.teamId());
         }
         if (f.sentiment() != null && !f.sentiment().isBlank()) {
-            sql.append(" AND c.sentiment = :sentiment");
+            // The analysis module stores labels in lower case ("negative"); compare without case.
+            sql.append(" AND UPPER(c.sentiment) = :sentiment");
             p.put("sentiment", f.sentiment().strip().toUpperCase(Locale.ROOT));
         }
         if (f.tag() != null && !f.tag().isBlank()) {
             sql.append(" AND EXISTS (SELECT 1 FROM conversation_tag t WHERE t.conversation_id = c.id AND t.tag = :tag)");
             p.put("tag", f.tag().strip().toLowerCase(Locale.ROOT));
         }
-        // SLA HOOK: filter on f.slaState() here once the sla module stores a state per conversation.
+        if (f.slaState() != null && !f.slaState().isBlank()) {
+            sql.append(slaCondition(f.slaState().strip().toUpperCase(Locale.ROOT)));
+            p.put("slaNow", Sql.ts(java.time.Instant.now()));
+        }
         if (f.search() != null && !f.search().isBlank()) {
             // Substring search, portable between H2 and PostgreSQL; PostgreSQL deployments can back it with pg_trgm.
             sql.append("""
@@ -187,6 +199,27 @@ public class InboxQuery {
             p.put("afterId", f.after().id());
         }
         return sql.toString();
+    }
+
+    /**
+     * The SLA states the inbox filters on, read from the sla module's timers (a read-only join: the sla module owns
+     * {@code sla_timer} and writes it; {@code SlaService.stateOf} gives the same states for display).
+     * BREACHED: a timer breached, or running past its due time (before the scheduler marks it); AT_RISK: not
+     * breached, and a running timer is inside its policy's warning period; ON_TRACK: timers running or paused,
+     * none at risk or breached.
+     */
+    private static String slaCondition(String state) {
+        String breached = "EXISTS (SELECT 1 FROM sla_timer sb WHERE sb.conversation_id = c.id AND (sb.status = 'BREACHED'"
+                + " OR (sb.status = 'RUNNING' AND sb.due_at <= :slaNow)))";
+        String atRisk = "EXISTS (SELECT 1 FROM sla_timer sr WHERE sr.conversation_id = c.id AND sr.status = 'RUNNING'"
+                + " AND sr.warned = TRUE)";
+        String running = "EXISTS (SELECT 1 FROM sla_timer so WHERE so.conversation_id = c.id AND so.status IN ('RUNNING', 'PAUSED'))";
+        return switch (state) {
+            case "BREACHED" -> " AND " + breached;
+            case "AT_RISK" -> " AND NOT " + breached + " AND " + atRisk;
+            case "ON_TRACK" -> " AND " + running + " AND NOT " + breached + " AND NOT " + atRisk;
+            default -> throw new dev.conversa.kernel.InvalidInputException("sla", "SLA state is ON_TRACK, AT_RISK or BREACHED");
+        };
     }
 
     private static String visibility(List<Long> myTeams, Actor actor, Map<String, Object> p) {

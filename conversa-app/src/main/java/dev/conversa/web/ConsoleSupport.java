@@ -58,6 +58,12 @@ class ConsoleSupport {
                 .map(ChannelAdapter::capabilities).map(c -> c.publicReplies() && !c.privateReplies()).orElse(false);
     }
 
+    /** How long after the customer's last message a free-form reply is allowed; {@code null} when unlimited. */
+    java.time.Duration replyWindow(ChannelType channel) {
+        return adapters.stream().filter(a -> a.type() == channel).findFirst()
+                .map(ChannelAdapter::capabilities).map(c -> c.replyWindow()).orElse(null);
+    }
+
     String timeZone(Actor actor) {
         return workspaces.get(actor.workspace(), actor).timeZone();
     }

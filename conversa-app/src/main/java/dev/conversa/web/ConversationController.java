@@ -8,6 +8,7 @@ import dev.conversa.conversation.ConversationStatus;
 import dev.conversa.conversation.Direction;
 import dev.conversa.conversation.InboxQuery;
 import dev.conversa.conversation.Message;
+import dev.conversa.conversation.MessageHtml;
 import dev.conversa.conversation.MessageService;
 import dev.conversa.conversation.NoteMentions;
 import dev.conversa.conversation.Priority;
@@ -49,10 +50,14 @@ class ConversationController {
     private final ConsoleSupport support;
     private final CustomerPanel customerPanel;
     private final InboxController inboxController;
+    private final MessageHtml html;
+    private final SlaBadges sla;
 
     ConversationController(ConversationService conversations, MessageService messages, CustomerService customers,
                            InboxQuery inbox, NoteMentions mentions, CannedResponseService canned, ConsoleSupport support,
-                           CustomerPanel customerPanel, InboxController inboxController) {
+                           CustomerPanel customerPanel, InboxController inboxController, MessageHtml html, SlaBadges sla) {
+        this.html = html;
+        this.sla = sla;
         this.conversations = conversations;
         this.messages = messages;
         this.customers = customers;
@@ -88,6 +93,7 @@ class ConversationController {
         Conversation c = visible(id, actor, dir);
         model.addAttribute("conversation", c);
         model.addAttribute("timeline", timeline(c, actor, dir));
+        model.addAttribute("supervisor", actor.can(dev.conversa.kernel.Role.SUPERVISOR));
         return "console/conversation :: thread";
     }
 
@@ -98,7 +104,31 @@ class ConversationController {
         Conversation c = visible(id, actor, dir);
         Visibility v = visibility != null && support.hasPublicAndPrivate(c.channel()) ? visibility
                 : support.publicOnly(c.channel()) ? Visibility.PUBLIC : Visibility.PRIVATE;
+        if (replyWindow(c, actor).templatesOnly() && !body.strip().startsWith(TEMPLATE)) {
+            throw new InvalidInputException("body", "The " + c.channel() + " reply window is closed: only a message template can be sent");
+        }
         messages.reply(id, body, v, List.of(), actor);
+        return detail(id, actor, model);
+    }
+
+    /** Outside the reply window: an approved message template, written as the channel expects it. */
+    @PostMapping("/conversations/{id}/template")
+    String template(@PathVariable long id, @RequestParam String name, @RequestParam(defaultValue = "") String language,
+                    @RequestParam(defaultValue = "") String parameters, Actor actor, Model model) {
+        visible(id, actor, support.directory(actor));
+        if (!name.strip().matches("[A-Za-z0-9_]{1,512}") || !language.strip().matches("([A-Za-z_]{2,10})?")) {
+            throw new InvalidInputException("name", "a template name is letters, digits and _; a language like es or en_US");
+        }
+        StringBuilder body = new StringBuilder(TEMPLATE).append(name.strip());
+        if (!language.isBlank()) {
+            body.append(' ').append(language.strip());
+        }
+        for (String p : parameters.split("\\R")) {
+            if (!p.isBlank()) {
+                body.append(" | ").append(p.strip().replace('|', '/'));
+            }
+        }
+        messages.reply(id, body.toString(), Visibility.PRIVATE, List.of(), actor);
         return detail(id, actor, model);
     }
 
@@ -180,6 +210,15 @@ class ConversationController {
         return "console/conversation :: canned";
     }
 
+    /** A new canned response (supervisors and admins); answers the list found by its shortcut, filled in. */
+    @PostMapping("/conversations/{id}/canned")
+    String createCanned(@PathVariable long id, @RequestParam String shortcut, @RequestParam String title,
+                        @RequestParam String body, Actor actor, Model model) {
+        visible(id, actor, support.directory(actor));
+        canned.create(shortcut.strip().replaceFirst("^/", ""), title, body, actor);
+        return canned(id, shortcut.strip().replaceFirst("^/", ""), actor, model);
+    }
+
     public record CannedView(String shortcut, String title, String text) {
     }
 
@@ -191,12 +230,15 @@ class ConversationController {
         model.addAttribute("conversation", c);
         model.addAttribute("timeline", timeline(c, actor, dir));
         model.addAttribute("publicAndPrivate", support.hasPublicAndPrivate(c.channel()));
+        model.addAttribute("replyWindow", replyWindow(c, actor));
+        model.addAttribute("sla", sla.of(c.id(), actor));
+        model.addAttribute("supervisor", actor.can(dev.conversa.kernel.Role.SUPERVISOR));
         model.addAttribute("statuses", ConversationStatus.values());
         model.addAttribute("priorities", Priority.values());
         customerPanel.addTo(model, c.customerId(), actor);
     }
 
-    private Conversation visible(long id, Actor actor, Directory dir) {
+    Conversation visible(long id, Actor actor, Directory dir) {
         Conversation c = conversations.get(id, actor);
         if (!inbox.canSee(c, dir.myTeams(), actor)) {
             // Same answer as for a conversation of another workspace: its existence is not disclosed.
@@ -205,18 +247,37 @@ class ConversationController {
         return c;
     }
 
-    private List<TimelineEntry> timeline(Conversation c, Actor actor, Directory dir) {
+    static final String TEMPLATE = "/template ";
+
+    /** The reply window now: from the channel's declared window and the customer's last message. */
+    ReplyWindow replyWindow(Conversation c, Actor actor) {
+        java.time.Duration window = support.replyWindow(c.channel());
+        if (window == null) {
+            return ReplyWindow.NONE;
+        }
+        java.time.Instant last = messages.list(c.id(), new Paging(0, Paging.MAX_SIZE), actor).items().stream()
+                .filter(m -> m.direction() == Direction.IN).map(Message::createdAt).max(Comparator.naturalOrder()).orElse(null);
+        return ReplyWindow.of(window, last, java.time.Instant.now());
+    }
+
+    List<TimelineEntry> timeline(Conversation c, Actor actor, Directory dir) {
         List<TimelineEntry> out = new ArrayList<>();
         String customerName = customers.get(c.customerId(), actor).name();
-        for (Message m : messages.list(c.id(), new Paging(0, Paging.MAX_SIZE), actor).items()) {
+        List<Message> list = messages.list(c.id(), new Paging(0, Paging.MAX_SIZE), actor).items();
+        // Sanitised when stored; sanitised again here so the template's th:utext never sees anything else.
+        Map<Long, String> formatted = html.find(actor.workspace(), list.stream().map(Message::id).toList());
+        for (Message m : list) {
             String author = m.direction() == Direction.IN ? customerName
                     : m.authorId() == null ? "Conversa" : dir.userName(m.authorId());
             out.add(new TimelineEntry("message", m.id(), c.channel(), m.direction(), m.visibility(), author, m.body(),
-                    m.deliveryStatus(), m.deliveryError(), m.createdAt()));
+                    MessageHtml.sanitise(formatted.get(m.id())), m.deliveryStatus(), m.deliveryError(),
+                    m.sentiment() == null ? null : m.sentiment().toUpperCase(Locale.ROOT),
+                    m.direction() == Direction.IN && m.visibility() == Visibility.PUBLIC && m.externalId() != null,
+                    m.createdAt()));
         }
         for (ConversationNote n : conversations.notes(c.id(), actor)) {
             out.add(new TimelineEntry("note", n.id(), c.channel(), null, null, dir.userName(n.authorId()), n.body(), null,
-                    null, n.createdAt()));
+                    null, null, null, false, n.createdAt()));
         }
         out.sort(Comparator.comparing(TimelineEntry::at));
         return out;

@@ -24,8 +24,10 @@ class InboxController {
     private final InboxQuery inbox;
     private final ConversationService conversations;
     private final ConsoleSupport support;
+    private final SlaBadges sla;
 
-    InboxController(InboxQuery inbox, ConversationService conversations, ConsoleSupport support) {
+    InboxController(InboxQuery inbox, ConversationService conversations, ConsoleSupport support, SlaBadges sla) {
+        this.sla = sla;
         this.inbox = inbox;
         this.conversations = conversations;
         this.support = support;
@@ -74,6 +76,7 @@ class InboxController {
     private void addList(InboxForm form, Actor actor, Directory dir, Model model) {
         List<InboxRow> rows = inbox.list(form.criteria(), dir.myTeams(), actor);
         model.addAttribute("rows", rows);
+        model.addAttribute("slaStates", sla.of(actor.workspace(), rows.stream().map(InboxRow::id).toList()));
         model.addAttribute("counts", inbox.counts(dir.myTeams(), actor));
         model.addAttribute("views", InboxCriteria.View.values());
         model.addAttribute("sorts", InboxCriteria.Sort.values());

@@ -1,5 +1,6 @@
 package dev.conversa.web;
 
+import dev.conversa.channel.ChannelEvents;
 import dev.conversa.conversation.ConversationEvents;
 import dev.conversa.conversation.MentionEvents;
 import jakarta.annotation.PreDestroy;
@@ -131,6 +132,30 @@ class LiveUpdates {
     @EventListener
     void on(ConversationEvents.NoteAdded e) {
         conversation(e.workspaceId(), e.conversationId(), "note");
+    }
+
+    /** A ringing call pops the caller's profile: in the console of the agent it is meant for, else in every console. */
+    @EventListener
+    void on(ChannelEvents.CallRinging e) {
+        publish(e.workspaceId(), e.agentId(), "call", call(e.callId(), e.conversationId(), "RINGING"));
+    }
+
+    @EventListener
+    void on(ChannelEvents.CallAnswered e) {
+        if (e.agentId() != null) {
+            publish(e.workspaceId(), e.agentId(), "call", call(e.callId(), e.conversationId(), "ANSWERED"));
+        }
+    }
+
+    @EventListener
+    void on(ChannelEvents.CallEnded e) {
+        if (e.agentId() != null && "ANSWERED".equals(e.disposition())) {
+            publish(e.workspaceId(), e.agentId(), "call", call(e.callId(), e.conversationId(), "ENDED"));
+        }
+    }
+
+    private static String call(long callId, long conversationId, String state) {
+        return "{\"callId\":" + callId + ",\"id\":" + conversationId + ",\"state\":\"" + state + "\"}";
     }
 
     @EventListener

@@ -7,6 +7,7 @@ import dev.conversa.channel.IngestionService;
 import dev.conversa.conversation.Attachment;
 import dev.conversa.conversation.ConversationService;
 import dev.conversa.conversation.DeliveryStatus;
+import dev.conversa.conversation.MessageHtml;
 import dev.conversa.conversation.MessageService;
 import dev.conversa.conversation.Visibility;
 import dev.conversa.customer.IdentityKind;
@@ -34,8 +35,11 @@ class EmailIngest {
     private final MessageService messages;
     private final ConversationService conversations;
     private final EmailStore store;
+    private final MessageHtml formatted;
 
-    EmailIngest(IngestionService ingestion, MessageService messages, ConversationService conversations, EmailStore store) {
+    EmailIngest(IngestionService ingestion, MessageService messages, ConversationService conversations, EmailStore store,
+                MessageHtml formatted) {
+        this.formatted = formatted;
         this.ingestion = ingestion;
         this.messages = messages;
         this.conversations = conversations;
@@ -88,6 +92,9 @@ class EmailIngest {
         IngestResult result = ingestion.receive(ws, inbox.id(), new InboundMessage(mail.messageId(), threadKey,
                 new NewIdentity(IdentityKind.EMAIL, mail.fromAddress(), mail.fromName(), null, null, null, null),
                 mail.subject(), body, Visibility.PRIVATE, attachments, mail.sentAt()));
+        if (!result.duplicate() && mail.html() != null) {
+            formatted.store(ws, result.messageId(), mail.html()); // shown formatted (sanitised) in the console
+        }
         if (mail.messageId() != null) {
             store.remember(ws, inbox.id(), mail.messageId(), threadKey == null ? mail.messageId() : threadKey,
                     result.conversationId(), result.messageId(), false, baseSubject, mail.fromAddress());

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.conversa.conversation.MessageHtml;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -72,7 +73,17 @@ final class EmailParser {
         return new ParsedEmail(messageId, references, m.getSubject(), fromAddress, from == null ? null : from.getPersonal(),
                 body, attachments, !bounce && isAutoReply(m), bounce, bounced,
                 bounceReason.isEmpty() ? "the message bounced" : bounceReason.toString().strip(),
-                m.getSentDate() == null ? Instant.now() : m.getSentDate().toInstant());
+                m.getSentDate() == null ? Instant.now() : m.getSentDate().toInstant(), formatted(html.toString()));
+    }
+
+    /** The HTML version for the console: quoted history removed, sanitised with {@link MessageHtml#SAFELIST}. */
+    static String formatted(String html) {
+        if (html == null || html.isBlank()) {
+            return null;
+        }
+        Document doc = Jsoup.parse(html);
+        doc.select("blockquote, div.gmail_quote, #divRplyFwdMsg, #appendonsend, div.moz-cite-prefix").remove();
+        return MessageHtml.sanitise(doc.body().html());
     }
 
     /**
@@ -104,6 +115,8 @@ final class EmailParser {
             for (int i = 0; i < mp.getCount(); i++) {
                 BodyPart child = mp.getBodyPart(i);
                 if (alternative && child.isMimeType("text/html") && hasTextPart(mp)) {
+                    // The text part is the body; the HTML part is kept (sanitised) as the formatted version.
+                    html.append(child.getContent());
                     continue;
                 }
                 walk(child, text, html, attachments, bounced, bounceReason);

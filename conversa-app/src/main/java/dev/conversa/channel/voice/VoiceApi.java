@@ -1,5 +1,6 @@
 package dev.conversa.channel.voice;
 
+import dev.conversa.channel.CallWrapUps;
 import dev.conversa.conversation.ConversationService;
 import dev.conversa.kernel.Actor;
 import dev.conversa.kernel.NotFoundException;
@@ -22,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/calls")
 @Tag(name = "Calls", description = "Phone calls: the customer's call history, outcome, and the agent's wrap-up")
-class VoiceApi {
+class VoiceApi implements CallWrapUps {
     private final CallTracker calls;
     private final ConversationService conversations;
 
@@ -42,6 +43,13 @@ class VoiceApi {
     }
 
     record WrapUp(@Size(max = 20000) String notes, @Pattern(regexp = "[A-Z_]{2,32}") String disposition) {
+    }
+
+    /** The console's door to the same operation (see {@link CallWrapUps}). */
+    @Override
+    @Transactional
+    public void wrapUp(long callId, String notes, String disposition, Actor actor) {
+        wrapUp(callId, new WrapUp(notes, disposition), actor);
     }
 
     @PostMapping("/{id}/wrap-up")

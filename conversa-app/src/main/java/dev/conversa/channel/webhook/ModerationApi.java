@@ -1,6 +1,7 @@
 package dev.conversa.channel.webhook;
 
 import dev.conversa.channel.ChannelEvents;
+import dev.conversa.channel.CommentModeration;
 import dev.conversa.channel.Inbox;
 import dev.conversa.channel.InboxService;
 import dev.conversa.conversation.Conversation;
@@ -28,7 +29,7 @@ import org.springframework.web.server.ResponseStatusException;
  * recorded in the audit log and as a note on the conversation, with the reason given.
  */
 @RestController
-class ModerationApi {
+class ModerationApi implements CommentModeration {
     private final ConversationService conversations;
     private final MessageService messages;
     private final InboxService inboxes;
@@ -50,6 +51,13 @@ class ModerationApi {
     }
 
     record Moderated(long messageId, String externalId, CommentModerator.Action action) {
+    }
+
+    /** The console's door to the same operation (see {@link CommentModeration}). */
+    @Override
+    public void moderate(long conversationId, long messageId, CommentModeration.Action action, String reason, Actor actor) {
+        moderate(conversationId, messageId,
+                new ModerationInput(action == null ? null : CommentModerator.Action.valueOf(action.name()), reason), actor);
     }
 
     @PostMapping("/api/v1/conversations/{conversationId}/messages/{messageId}/moderation")
