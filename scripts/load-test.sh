@@ -2,6 +2,7 @@
 # Ingestion load harness on PostgreSQL: starts Conversa from the built jar, measures start-up time and idle
 # memory, then posts inbound messages through the REST API (dev.conversa.benchmarks.load.IngestLoad).
 # Usage: scripts/load-test.sh [messages] [concurrency]      (needs a local PostgreSQL and a JDK >= 21 in JAVA_HOME)
+# SKIP_BUILD=1 uses the jars already built; SERVER_OPTS passes JVM options to the server (e.g. -Xmx512m).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MESSAGES=${1:-20000}
@@ -10,7 +11,7 @@ PORT=${PORT:-8181}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 DB=conversa_load
 
-./mvnw -q -pl conversa-app,conversa-benchmarks -am package -DskipTests
+[ -n "${SKIP_BUILD:-}" ] || ./mvnw -q -pl conversa-app,conversa-benchmarks -am package -DskipTests
 psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
 
 TOKEN="load-bootstrap-$(date +%s)-$RANDOM$RANDOM"
@@ -24,7 +25,14 @@ until curl -sf "http://localhost:$PORT/actuator/health/readiness" >/dev/null; do
 echo "start-up to ready: $(( ($(date +%s%N) - start) / 1000000 )) ms ($(grep -o 'Started ConversaApplication in [0-9.]* seconds' /tmp/conversa-load.log))"
 sleep 20
 echo "idle resident memory: $(( $(ps -o rss= -p $pid) / 1024 )) MB"
+# CPU seconds (user + system) used so far by the server and by all PostgreSQL processes: on a shared machine the
+# CPU spent per message says more than the wall-clock rate.
+cpu_of() { awk '{s += $14 + $15} END {printf "%.1f", s / '"$(getconf CLK_TCK)"'}' "$@" 2>/dev/null; }
+pg_cpu() { cpu_of $(for p in $(pgrep -x postgres); do echo /proc/$p/stat; done); }
+server_before=$(cpu_of /proc/$pid/stat); pg_before=$(pg_cpu)
 "$JAVA" -cp conversa-benchmarks/target/benchmarks.jar dev.conversa.benchmarks.load.IngestLoad \
   "http://localhost:$PORT" "$TOKEN" "$MESSAGES" "$CONCURRENCY"
+sleep 5 # let the asynchronous listeners (analysis, SLA, automation) finish
+echo "CPU during the run: server $(echo "$(cpu_of /proc/$pid/stat) - $server_before" | bc) s, PostgreSQL $(echo "$(pg_cpu) - $pg_before" | bc) s"
 echo "messages stored in PostgreSQL: $(psql -tA -h 127.0.0.1 -U postgres -d $DB -c 'SELECT COUNT(*) FROM message')"
 echo "resident memory after load: $(( $(ps -o rss= -p $pid) / 1024 )) MB"

@@ -86,7 +86,7 @@ class ConversationRepository {
         return new Conversation(c.id(), c.workspaceId(), c.inboxId(), c.channel(), c.customerId(), c.subject(), c.threadKey(),
                 c.status(), c.priority(), c.assigneeId(), c.teamId(), c.language(), c.sentiment(), tags, c.messageCount(),
                 c.createdAt(), c.updatedAt(), c.lastMessageAt(), c.waitingSince(), c.firstResponseAt(), c.resolvedAt(),
-                c.snoozedUntil());
+                c.snoozedUntil(), c.handleSeconds());
     }
 
     private record Where(String sql, Map<String, Object> params) {
@@ -151,6 +151,11 @@ class ConversationRepository {
     }
 
     /** A customer message arrived: it now waits for an answer (unless it already did). */
+    void addHandleTime(long ws, long id, int seconds) {
+        jdbc.sql("UPDATE conversation SET handle_seconds = handle_seconds + ? WHERE workspace_id = ? AND id = ?")
+                .params(seconds, ws, id).update();
+    }
+
     void touchInbound(long ws, long id, Instant at) {
         jdbc.sql("""
                 UPDATE conversation SET message_count = message_count + 1, last_message_at = ?, updated_at = ?,
@@ -220,7 +225,7 @@ class ConversationRepository {
                 rs.getString("language"), rs.getString("sentiment"), List.of(), rs.getInt("message_count"),
                 Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"), Sql.instant(rs, "last_message_at"),
                 Sql.instant(rs, "waiting_since"), Sql.instant(rs, "first_response_at"), Sql.instant(rs, "resolved_at"),
-                Sql.instant(rs, "snoozed_until"));
+                Sql.instant(rs, "snoozed_until"), rs.getInt("handle_seconds"));
     }
 
 }

@@ -134,6 +134,17 @@ public class ConversationService {
         return repository.notes(c.workspaceId(), id).stream().filter(n -> n.id() == noteId).findFirst().orElseThrow();
     }
 
+    /**
+     * Adds agents' handling time to the case (a phone call's talk time when it ends), so handle-time figures count
+     * calls as well as written work.
+     */
+    @Transactional
+    public void addHandleTime(long workspaceId, long conversationId, int seconds) {
+        if (seconds > 0) {
+            repository.addHandleTime(workspaceId, conversationId, seconds);
+        }
+    }
+
     public List<ConversationNote> notes(long id, Actor actor) {
         Conversation c = get(id, actor);
         return repository.notes(c.workspaceId(), id);

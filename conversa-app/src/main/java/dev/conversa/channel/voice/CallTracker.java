@@ -85,6 +85,7 @@ class CallTracker {
                             ? "Call answered" + who + ", " + talk / 60 + "m " + talk % 60 + "s."
                             : "Missed call from " + call.fromNumber() + " (" + disposition.toLowerCase(Locale.ROOT) + ").",
                             Actor.system(ws));
+                    conversations.addHandleTime(ws, call.conversationId(), talk);
                     VoiceCall ended = find(inbox.id(), e.callRef()).orElseThrow();
                     events.publishEvent(new ChannelEvents.CallEnded(ws, inbox.id(), call.id(), call.conversationId(),
                             call.customerId(), agentId, ended.disposition(), talk));

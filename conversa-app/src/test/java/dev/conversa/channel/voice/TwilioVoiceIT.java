@@ -62,6 +62,8 @@ class TwilioVoiceIT {
         assertThat(messages.get("total").asLong()).isEqualTo(1);
         assertThat(messages.get("items").get(0).get("body").asString()).isEqualTo("Phone call from +14017122661");
         assertThat(notes(conversation)).anySatisfy(n -> assertThat(n).startsWith("Call answered by Admin Voice, 4m 9s"));
+        // talk time counts once in the case's handle time, though the completed callback came twice
+        assertThat(admin.get("/api/v1/conversations/" + conversation).json().get("handleSeconds").asInt()).isEqualTo(249);
         // The call is in the customer's history.
         long customer = call.get("customerId").asLong();
         assertThat(admin.get("/api/v1/calls?customerId=" + customer).json()).hasSize(1);
@@ -89,6 +91,8 @@ class TwilioVoiceIT {
         assertThat(call.get("disposition").asString()).isEqualTo("VOICEMAIL");
         assertThat(call.get("recordingUrl").asString()).endsWith("/Recordings/RE557ce644e5ab84fa21cc21112e22c485");
         assertThat(notes(call.get("conversationId").asLong())).anySatisfy(n -> assertThat(n).startsWith("Voicemail (12s)"));
+        assertThat(admin.get("/api/v1/conversations/" + call.get("conversationId").asLong()).json().get("handleSeconds").asInt())
+                .as("a missed call adds no handle time").isZero();
     }
 
     @Test
