@@ -55,10 +55,13 @@ public class InboxQuery {
             p.put("never", Sql.ts(NEVER));
         }
         p.put("limit", Math.max(1, Math.min(criteria.limit(), 200)));
+        // Conversation columns only: the customer's name is looked up for the page afterwards (see decorate), so the
+        // database sorts the workspace's active conversations without joining each of them to its customer first
+        // (on H2 that join tripled the time of the whole list).
         List<InboxRow> rows = jdbc.sql("""
-                SELECT c.id, c.inbox_id, c.channel, c.customer_id, cu.name AS customer_name, c.subject, c.status, c.priority,
+                SELECT c.id, c.inbox_id, c.channel, c.customer_id, c.subject, c.status, c.priority,
                        c.assignee_id, c.team_id, c.sentiment, c.message_count, c.last_message_at, c.waiting_since
-                FROM conversation c JOIN customer cu ON cu.id = c.customer_id
+                FROM conversation c
                 WHERE %s ORDER BY %s FETCH FIRST :limit ROWS ONLY""".formatted(where, order))
                 .params(p).query(InboxQuery::row).list();
         return decorate(ws, rows, actor.userId());
@@ -70,7 +73,7 @@ public class InboxQuery {
         return new ViewCounts(
                 cappedCount(ws, " AND c.assignee_id = :me", myTeams, actor),
                 cappedCount(ws, " AND c.assignee_id IS NULL", myTeams, actor),
-                cappedCount(ws, " AND c.team_id IN (:teams)", myTeams, actor),
+                myTeams.isEmpty() ? 0 : cappedCount(ws, " AND c.team_id IN (:teams)", myTeams, actor),
                 cappedCount(ws, "", myTeams, actor),
                 jdbc.sql("""
                         SELECT COUNT(DISTINCT conversation_id) FROM note_mention
@@ -187,7 +190,8 @@ public class InboxQuery {
         if (f.search() != null && !f.search().isBlank()) {
             // Substring search, portable between H2 and PostgreSQL; PostgreSQL deployments can back it with pg_trgm.
             sql.append("""
-                     AND (LOWER(cu.name) LIKE :q ESCAPE '!' OR LOWER(c.subject) LIKE :q ESCAPE '!'
+                     AND (LOWER(c.subject) LIKE :q ESCAPE '!'
+                      OR EXISTS (SELECT 1 FROM customer cu WHERE cu.id = c.customer_id AND LOWER(cu.name) LIKE :q ESCAPE '!')
                       OR EXISTS (SELECT 1 FROM customer_identity ci WHERE ci.customer_id = c.customer_id
                                  AND (LOWER(ci.identity_value) LIKE :q ESCAPE '!' OR LOWER(ci.handle) LIKE :q ESCAPE '!' OR LOWER(ci.display_name) LIKE :q ESCAPE '!'))
                       OR EXISTS (SELECT 1 FROM message m WHERE m.conversation_id = c.id AND LOWER(m.body) LIKE :q ESCAPE '!'))""");
@@ -247,6 +251,12 @@ public class InboxQuery {
                 .query(rs -> {
                     tags.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
                 });
+        Map<Long, String> names = new HashMap<>();
+        jdbc.sql("SELECT id, name FROM customer WHERE workspace_id = :ws AND id IN (:ids)")
+                .param("ws", ws).param("ids", rows.stream().map(InboxRow::customerId).distinct().toList())
+                .query(rs -> {
+                    names.put(rs.getLong(1), rs.getString(2));
+                });
         Map<Long, String> previews = new HashMap<>();
         List<Long> latest = jdbc.sql("SELECT MAX(id) FROM message WHERE conversation_id IN (:ids) GROUP BY conversation_id")
                 .param("ids", ids).query(Long.class).list();
@@ -265,7 +275,7 @@ public class InboxQuery {
         }
         Map<Long, InboxRow> out = new LinkedHashMap<>();
         for (InboxRow r : rows) {
-            out.put(r.id(), new InboxRow(r.id(), r.inboxId(), r.channel(), r.customerId(), r.customerName(), r.subject(),
+            out.put(r.id(), new InboxRow(r.id(), r.inboxId(), r.channel(), r.customerId(), names.get(r.customerId()), r.subject(),
                     r.status(), r.priority(), r.assigneeId(), r.teamId(), r.sentiment(),
                     List.copyOf(tags.getOrDefault(r.id(), List.of())), r.messageCount(), r.lastMessageAt(), r.waitingSince(),
                     previews.get(r.id()), mentioned.contains(r.id())));
@@ -283,7 +293,7 @@ public class InboxQuery {
 
     private static InboxRow row(ResultSet rs, int n) throws SQLException {
         return new InboxRow(rs.getLong("id"), rs.getLong("inbox_id"), ChannelType.valueOf(rs.getString("channel")),
-                rs.getLong("customer_id"), rs.getString("customer_name"), rs.getString("subject"),
+                rs.getLong("customer_id"), null, rs.getString("subject"),
                 ConversationStatus.valueOf(rs.getString("status")), Priority.valueOf(rs.getString("priority")),
                 Sql.longOrNull(rs, "assignee_id"), Sql.longOrNull(rs, "team_id"), rs.getString("sentiment"), List.of(),
                 rs.getInt("message_count"), Sql.instant(rs, "last_message_at"), Sql.instant(rs, "waiting_since"), null, false);
