@@ -2,7 +2,7 @@
 # Ingestion load harness on PostgreSQL: starts Conversa from the built jar, measures start-up time and idle
 # memory, then posts inbound messages through the REST API (dev.conversa.benchmarks.load.IngestLoad).
 # Usage: scripts/load-test.sh [messages] [concurrency]      (needs a local PostgreSQL and a JDK >= 21 in JAVA_HOME)
-# SKIP_BUILD=1 uses the jars already built; SERVER_OPTS passes JVM options to the server (e.g. -Xmx512m).
+# SKIP_BUILD=1 uses the jars already built; AOT=0 starts the plain jar; SERVER_OPTS passes JVM options to the server (e.g. -Xmx512m).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MESSAGES=${1:-20000}
@@ -12,13 +12,15 @@ JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 DB=conversa_load
 
 [ -n "${SKIP_BUILD:-}" ] || ./mvnw -q -pl conversa-app,conversa-benchmarks -am package -DskipTests
+# The server starts as README's "Running in production" says: extracted jar and AOT cache (AOT=0: the plain jar).
+if [ "${AOT:-1}" = 1 ]; then LAUNCH=$(scripts/aot-cache.sh); else LAUNCH="-jar $(ls conversa-app/target/conversa-app-*-exec.jar)"; fi
 psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
 
 TOKEN="load-bootstrap-$(date +%s)-$RANDOM$RANDOM"
 start=$(date +%s%N)
 CONVERSA_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" CONVERSA_DB_USER=postgres CONVERSA_DB_PASSWORD= \
 CONVERSA_BOOTSTRAP_TOKEN="$TOKEN" CONVERSA_DEMO=false CONVERSA_PORT=$PORT CONVERSA_SECRET_KEY_FILE=/tmp/conversa-load.key \
-  "$JAVA" ${SERVER_OPTS:-} -jar conversa-app/target/conversa-app-*-exec.jar > /tmp/conversa-load.log 2>&1 &
+  "$JAVA" ${SERVER_OPTS:-} $LAUNCH > /tmp/conversa-load.log 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 until curl -sf "http://localhost:$PORT/actuator/health/readiness" >/dev/null; do sleep 0.2; done
