@@ -60,14 +60,26 @@ class CustomerRepository {
     }
 
     /** Social profiles change (new avatar, more followers): keep the latest the channel told us. */
+    /** Keeps the network's latest profile data; writes only when something new arrived (most messages carry none). */
     void refreshIdentityProfile(long ws, IdentityKind kind, String value, NewIdentity profile) {
+        if (profile.displayName() == null && profile.handle() == null && profile.avatarUrl() == null
+                && profile.profileUrl() == null && profile.followerCount() == null) {
+            return;
+        }
         jdbc.sql("""
-                UPDATE customer_identity SET display_name = COALESCE(?, display_name), handle = COALESCE(?, handle),
-                    avatar_url = COALESCE(?, avatar_url), profile_url = COALESCE(?, profile_url),
-                    follower_count = COALESCE(?, follower_count)
-                WHERE workspace_id = ? AND kind = ? AND identity_value = ?""")
-                .params(profile.displayName(), profile.handle(), profile.avatarUrl(), profile.profileUrl(),
-                        profile.followerCount(), ws, kind.name(), value)
+                UPDATE customer_identity SET display_name = COALESCE(:name, display_name), handle = COALESCE(:handle, handle),
+                    avatar_url = COALESCE(:avatar, avatar_url), profile_url = COALESCE(:profile, profile_url),
+                    follower_count = COALESCE(:followers, follower_count)
+                WHERE workspace_id = :ws AND kind = :kind AND identity_value = :value
+                  AND (display_name IS DISTINCT FROM COALESCE(:name, display_name)
+                    OR handle IS DISTINCT FROM COALESCE(:handle, handle)
+                    OR avatar_url IS DISTINCT FROM COALESCE(:avatar, avatar_url)
+                    OR profile_url IS DISTINCT FROM COALESCE(:profile, profile_url)
+                    OR follower_count IS DISTINCT FROM COALESCE(:followers, follower_count))""")
+                .param("name", profile.displayName()).param("handle", profile.handle())
+                .param("avatar", profile.avatarUrl()).param("profile", profile.profileUrl())
+                .param("followers", profile.followerCount()).param("ws", ws).param("kind", kind.name())
+                .param("value", value)
                 .update();
     }
 

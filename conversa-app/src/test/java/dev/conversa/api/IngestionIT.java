@@ -50,6 +50,21 @@ class IngestionIT {
     }
 
     @Test
+    void aLaterMessageRefreshesTheAuthorsProfileAndOneWithoutProfileDataKeepsIt() {
+        admin.post("/api/v1/inboxes/" + inbox + "/messages", message("p-1", "t-p", "hola"));
+        admin.post("/api/v1/inboxes/" + inbox + "/messages", """
+                {"externalId":"p-2","threadKey":"t-p","from":{"kind":"TWITTER","value":"4242","name":"Pilar Gómez",
+                 "handle":"@pilar_g","followerCount":1200},"body":"sigo esperando","visibility":"PUBLIC"}""");
+        admin.post("/api/v1/inboxes/" + inbox + "/messages", """
+                {"externalId":"p-3","threadKey":"t-p","from":{"kind":"TWITTER","value":"4242"},"body":"?","visibility":"PUBLIC"}""");
+        long customer = admin.get("/api/v1/customers").json().get("items").get(0).get("id").asLong();
+        var identity = admin.get("/api/v1/customers/" + customer).json().get("identities").get(0);
+        assertThat(identity.get("displayName").asString()).isEqualTo("Pilar Gómez");
+        assertThat(identity.get("handle").asString()).isEqualTo("@pilar_g");
+        assertThat(identity.get("followerCount").asLong()).isEqualTo(1200);
+    }
+
+    @Test
     void concurrentRedeliveriesStillStoreOnce() throws Exception {
         try (var pool = Executors.newFixedThreadPool(8)) {
             List<Future<Api.Response>> results = new ArrayList<>();
