@@ -9,7 +9,7 @@ import java.text.Normalizer;
  */
 final class Folding {
 
-    private static final int TABLE_SIZE = 0x250; // Basic Latin .. Latin Extended-B
+    static final int TABLE_SIZE = 0x250; // Basic Latin .. Latin Extended-B
     private static final char[] TABLE = buildTable();
 
     private Folding() {

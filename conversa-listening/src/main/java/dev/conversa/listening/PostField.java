@@ -80,7 +80,8 @@ public enum PostField {
         int n = off;
         for (int i = from; i < to && n < out.length; i++) {
             char c = value.charAt(i);
-            if (Character.getType(c) != Character.NON_SPACING_MARK) {
+            // combining marks start at U+0300: the usual ASCII value needs no Unicode type lookup
+            if (c < 0x300 || Character.getType(c) != Character.NON_SPACING_MARK) {
                 out[n++] = Folding.fold(c);
             }
         }

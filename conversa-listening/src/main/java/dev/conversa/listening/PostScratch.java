@@ -9,13 +9,13 @@ import java.util.Arrays;
  */
 final class PostScratch {
 
+    private static final int PRESENT_BITS = 4096;
+
     final TokenCursor cursor = new TokenCursor();
     final char[] fieldBuffer = new char[TokenCursor.MAX_TERM_CHARS + 2];
     final SpanList leftSpans = new SpanList();
     final SpanList rightSpans = new SpanList();
     final SpanList highlights = new SpanList();
-    /** Prefix hashes of the bare word of a hashtag or mention. */
-    final int[] bareHashes = new int[TokenCursor.MAX_TERM_CHARS + 1];
 
     int epoch;
     /** Posts matched by this thread, for sampling term statistics. */
@@ -36,6 +36,11 @@ final class PostScratch {
     /** Distinct term ids present in the post. */
     int[] present = new int[64];
     int presentCount;
+    /**
+     * Bit {@code id mod 4096} set for each present term id: a cache-resident, mostly-exact test for guards (a clear
+     * bit proves the term absent). Cleared term by term when the next post begins.
+     */
+    private final long[] presentBits = new long[PRESENT_BITS / 64];
 
     // per slot
     private int[] slotStamp = new int[0];
@@ -58,6 +63,9 @@ final class PostScratch {
         if (slotCapacity > slotStamp.length) {
             slotStamp = Arrays.copyOf(slotStamp, Math.max(slotCapacity, slotStamp.length + (slotStamp.length >> 1)));
         }
+        for (int i = 0; i < presentCount; i++) {
+            presentBits[(present[i] >>> 6) & (PRESENT_BITS / 64 - 1)] = 0;
+        }
         occCount = 0;
         presentCount = 0;
         candidateCount = 0;
@@ -70,11 +78,7 @@ final class PostScratch {
         }
         int occ = occCount++;
         if (occ == occPos.length) {
-            int n = occ * 2;
-            occPos = Arrays.copyOf(occPos, n);
-            occStart = Arrays.copyOf(occStart, n);
-            occEnd = Arrays.copyOf(occEnd, n);
-            occNext = Arrays.copyOf(occNext, n);
+            growOccurrences();
         }
         occPos[occ] = position;
         occStart[occ] = start;
@@ -87,14 +91,46 @@ final class PostScratch {
                 present = Arrays.copyOf(present, presentCount * 2);
             }
             present[presentCount++] = term;
+            presentBits[(term >>> 6) & (PRESENT_BITS / 64 - 1)] |= 1L << term;
         } else {
             occNext[termTail[term]] = occ;
         }
         termTail[term] = occ;
     }
 
+    /** Out of line, so that {@link #addOccurrence} stays small enough to be inlined into the token loop. */
+    private void growOccurrences() {
+        int n = occPos.length * 2;
+        occPos = Arrays.copyOf(occPos, n);
+        occStart = Arrays.copyOf(occStart, n);
+        occEnd = Arrays.copyOf(occEnd, n);
+        occNext = Arrays.copyOf(occNext, n);
+    }
+
     boolean isPresent(int term) {
         return term < termStamp.length && termStamp[term] == epoch;
+    }
+
+    /** False if {@code term} is certainly not in the post; -1 (no term) is never present. */
+    boolean mayBePresent(int term) {
+        return term >= 0 && (presentBits[(term >>> 6) & (PRESENT_BITS / 64 - 1)] & (1L << term)) != 0;
+    }
+
+    /**
+     * Whether the posting entry at {@code entry} in {@code list} (see {@link Postings}) may match: it has no guard,
+     * or a guard term may be present.
+     */
+    boolean passesGuard(int[] list, int entry) {
+        int first = list[entry + 1];
+        if (first < 0) {
+            return true;
+        }
+        for (int g = entry + 1; g < entry + Postings.STRIDE; g++) {
+            if (mayBePresent(list[g])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** First occurrence of {@code term}, or -1. */

@@ -18,6 +18,7 @@ import dev.conversa.listening.VerifyNode.Positional;
 import dev.conversa.listening.VerifyNode.PositionalOr;
 import dev.conversa.listening.VerifyNode.TermNode;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
@@ -38,14 +39,28 @@ final class QueryCompiler {
 
     CompiledQuery compile(String id, int slot, ListeningQuery query) {
         QueryNode root = query.root();
-        return new CompiledQuery(id, slot, root, compile(root), anchors(root));
+        return new CompiledQuery(id, slot, root, compile(root), presearch(root));
     }
 
-    /** The term ids of the cheapest required group (empty when the query needs no term). */
-    int[] anchors(QueryNode root) {
-        Set<QueryNode> anchorLeaves = Requirements.cheapest(Requirements.groups(root, leafCost), leafCost);
-        return anchorLeaves == null ? new int[0]
-                : anchorLeaves.stream().mapToInt(this::leafId).distinct().toArray();
+    /**
+     * Anchors: the term ids of the cheapest required group (none when the query needs no term). Guard: the
+     * cheapest of the other required groups small enough to be checked inline in a posting list, if any.
+     */
+    Presearch presearch(QueryNode root) {
+        List<Set<QueryNode>> groups = Requirements.groups(root, leafCost);
+        Set<QueryNode> anchors = Requirements.cheapest(groups, leafCost);
+        if (anchors == null) {
+            return Presearch.NONE;
+        }
+        List<Set<QueryNode>> guards = groups.stream()
+                .filter(g -> g != anchors && g.size() <= Postings.GUARD_TERMS)
+                .toList();
+        Set<QueryNode> guard = Requirements.cheapest(guards, leafCost);
+        return new Presearch(ids(anchors), guard == null ? new int[0] : ids(guard));
+    }
+
+    private int[] ids(Set<QueryNode> leaves) {
+        return leaves.stream().mapToInt(this::leafId).distinct().toArray();
     }
 
     private int leafId(QueryNode leaf) {

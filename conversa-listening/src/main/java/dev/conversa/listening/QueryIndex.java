@@ -59,7 +59,7 @@ public final class QueryIndex {
             CompiledQuery compiled = compiler.compile(id, slot, query);
             termCount = nextTermId;
             slots.set(slot, compiled);
-            indexAnchors(slot, compiled.anchors());
+            indexAnchors(slot, compiled.presearch());
             byId.put(id, compiled);
         }
     }
@@ -90,14 +90,15 @@ public final class QueryIndex {
         slots.release(q.slot());
     }
 
-    private void indexAnchors(int slot, int[] anchors) {
+    private void indexAnchors(int slot, Presearch presearch) {
+        int[] anchors = presearch.anchors();
         if (anchors.length == 0) {
             int[] always = Arrays.copyOf(alwaysCheck, alwaysCheck.length + 1);
             always[always.length - 1] = slot;
             alwaysCheck = always;
         } else {
             for (int term : anchors) {
-                postings.add(term, slot);
+                postings.add(term, slot, presearch.guard());
             }
         }
     }
@@ -135,13 +136,13 @@ public final class QueryIndex {
                 if (byId.get(q.id()) != q) {
                     continue; // replaced or removed meanwhile
                 }
-                int[] anchors = compiler.anchors(q.query());
-                if (Arrays.equals(sorted(anchors), sorted(q.anchors()))) {
+                Presearch presearch = compiler.presearch(q.query());
+                if (Arrays.equals(sorted(presearch.anchors()), sorted(q.anchors()))) {
                     continue;
                 }
-                CompiledQuery updated = q.withAnchors(anchors);
+                CompiledQuery updated = q.withPresearch(presearch);
                 slots.set(q.slot(), updated);
-                indexAnchors(q.slot(), anchors); // index under the new anchors before leaving the old ones
+                indexAnchors(q.slot(), presearch); // index under the new anchors before leaving the old ones
                 unindexAnchors(q.slot(), q.anchors());
                 byId.put(q.id(), updated);
                 changed++;
@@ -236,8 +237,10 @@ public final class QueryIndex {
         for (int i = 0; i < s.presentCount; i++) {
             int[] list = p.get(s.present[i]);
             if (list != null) {
-                for (int slot : list) {
-                    s.addCandidate(slot);
+                for (int e = 0; e < list.length; e += Postings.STRIDE) {
+                    if (s.passesGuard(list, e)) {
+                        s.addCandidate(list[e]);
+                    }
                 }
             }
         }
@@ -248,45 +251,49 @@ public final class QueryIndex {
     }
 
     private void scanText(String text, PostScratch s) {
-        boolean prefixes = !prefixLengths.isEmpty();
+        PrefixLengths prefixes = prefixLengths.isEmpty() ? null : prefixLengths;
         TokenCursor c = s.cursor.reset(text);
         while (c.next()) {
             char[] buf = c.termBuffer();
             int len = c.termLength();
             int pos = c.position();
-            int[] hashes = c.hashArray();
-            int id = exactTerms.lookup(buf, 0, len, hashes[len]);
+            int id = exactTerms.lookup(buf, 0, len, c.hash());
             if (id >= 0) {
                 s.addOccurrence(id, pos, c.start(), c.end());
             }
-            if (prefixes) {
-                probePrefixes(buf, 0, len, hashes, pos, c.start(), c.end(), s);
+            // few tokens start like a wildcard prefix: test inline, probe out of line
+            long lengths = prefixes == null ? 0 : prefixes.candidates(buf, 0, len);
+            if (lengths != 0) {
+                probePrefixes(lengths, buf, 0, pos, c.start(), c.end(), s);
             }
             if (c.hasBareWord()) {
-                int[] bare = s.bareHashes;
-                bare[0] = 0;
-                for (int k = 1; k < len; k++) {
-                    bare[k] = 31 * bare[k - 1] + buf[k];
-                }
-                id = exactTerms.lookup(buf, 1, len - 1, bare[len - 1]);
+                id = exactTerms.lookup(buf, 1, len - 1, c.bareHash());
                 if (id >= 0) {
                     s.addOccurrence(id, pos, c.start(), c.end());
                 }
-                if (prefixes) {
-                    probePrefixes(buf, 1, len - 1, bare, pos, c.start(), c.end(), s);
+                lengths = prefixes == null ? 0 : prefixes.candidates(buf, 1, len - 1);
+                if (lengths != 0) {
+                    probePrefixes(lengths, buf, 1, pos, c.start(), c.end(), s);
                 }
             }
         }
     }
 
-    /** Records the wildcard prefixes {@code buf[off, off+len)} starts with; {@code hashes[L]} hashes its first L. */
-    private void probePrefixes(char[] buf, int off, int len, int[] hashes, int pos, int start, int end,
-            PostScratch s) {
-        long lengths = prefixLengths.candidates(buf, off, len);
+    /**
+     * Records the wildcard prefixes the token {@code buf[off, …)} starts with, among the candidate prefix
+     * {@code lengths} (a bit set) given by {@link PrefixLengths#candidates}.
+     */
+    private void probePrefixes(long lengths, char[] buf, int off, int pos, int start, int end, PostScratch s) {
+        // the hash of each candidate prefix extends the previous one's (lengths come in increasing order)
+        int hash = 0;
+        int hashed = 0;
         while (lengths != 0) {
             int l = Long.numberOfTrailingZeros(lengths);
             lengths &= lengths - 1;
-            int id = prefixTerms.lookup(buf, off, l, hashes[l]);
+            for (; hashed < l; hashed++) {
+                hash = 31 * hash + buf[off + hashed];
+            }
+            int id = prefixTerms.lookup(buf, off, l, hash);
             if (id >= 0) {
                 s.addOccurrence(id, pos, start, end);
             }
@@ -336,14 +343,27 @@ public final class QueryIndex {
             return List.of(new Highlight(spans.starts[0], spans.ends[0]));
         }
         spans.sort();
-        Highlight[] out = new Highlight[n];
-        int count = 0;
-        for (int i = 0; i < n; i++) {
-            if (i == 0 || spans.starts[i] != spans.starts[i - 1] || spans.ends[i] != spans.ends[i - 1]) {
-                out[count++] = new Highlight(spans.starts[i], spans.ends[i]);
+        int distinct = 1;
+        for (int i = 1; i < n; i++) {
+            if (spans.starts[i] != spans.starts[i - 1] || spans.ends[i] != spans.ends[i - 1]) {
+                spans.starts[distinct] = spans.starts[i];
+                spans.ends[distinct] = spans.ends[i];
+                distinct++;
             }
         }
-        return List.of(count == n ? out : Arrays.copyOf(out, count));
+        // List.of copies an array argument: build the common short lists without one
+        return switch (distinct) {
+            case 1 -> List.of(new Highlight(spans.starts[0], spans.ends[0]));
+            case 2 -> List.of(new Highlight(spans.starts[0], spans.ends[0]),
+                    new Highlight(spans.starts[1], spans.ends[1]));
+            default -> {
+                Highlight[] out = new Highlight[distinct];
+                for (int i = 0; i < distinct; i++) {
+                    out[i] = new Highlight(spans.starts[i], spans.ends[i]);
+                }
+                yield List.of(out);
+            }
+        };
     }
 
     /** Writer-side term registration (called under the write lock while compiling). */

@@ -9,21 +9,36 @@ import java.lang.invoke.VarHandle;
  * the id into one {@code long} (one cache line touched per probe; the key chars are compared only on a hash match).
  * A slot is published by a release-store of that long after its key is written, and readers load it with acquire
  * semantics. Growing builds a new table and publishes it through a volatile field. Entries are never removed.
+ *
+ * <p>Most lookups are for words no query uses. A one-bit-per-hash filter (8 bits per table slot, so a few percent
+ * false positives) answers most of those from a small, cache-resident bit array, without touching the table or the
+ * keys. Its bits are only ever set, before the entry they cover is published.
  */
 final class TermDictionary {
 
     private static final VarHandle ENTRIES = MethodHandles.arrayElementVarHandle(long[].class);
+    private static final int FILTER_BITS_PER_SLOT = 8;
 
     private static final class Table {
         final char[][] keys;
         /** {@code hash << 32 | (id + 1)}; 0 = empty. */
         final long[] entries;
         final int mask;
+        /** Bit {@code spread(hash) & filterMask} is set for every key in the table. */
+        final long[] filter;
+        final int filterMask;
 
         Table(int capacity) {
             keys = new char[capacity][];
             entries = new long[capacity];
             mask = capacity - 1;
+            filter = new long[capacity * FILTER_BITS_PER_SLOT / 64];
+            filterMask = capacity * FILTER_BITS_PER_SLOT - 1;
+        }
+
+        boolean mayContain(int spreadHash) {
+            int bit = spreadHash & filterMask;
+            return ((long) ENTRIES.getAcquire(filter, bit >>> 6) & (1L << bit)) != 0;
         }
     }
 
@@ -43,9 +58,13 @@ final class TermDictionary {
     /** Id of the term {@code buf[off, off+len)} whose {@link #hash} is {@code hash}, or -1. */
     int lookup(char[] buf, int off, int len, int hash) {
         Table t = table;
+        int spread = spread(hash);
+        if (!t.mayContain(spread)) {
+            return -1;
+        }
         long[] entries = t.entries;
         int mask = t.mask;
-        int i = spread(hash) & mask;
+        int i = spread & mask;
         while (true) {
             long e = (long) ENTRIES.getAcquire(entries, i);
             if (e == 0) {
@@ -96,7 +115,10 @@ final class TermDictionary {
     }
 
     private static void insert(Table t, char[] key, int hash, int id) {
-        int i = spread(hash) & t.mask;
+        int spread = spread(hash);
+        int bit = spread & t.filterMask;
+        ENTRIES.setRelease(t.filter, bit >>> 6, t.filter[bit >>> 6] | (1L << bit));
+        int i = spread & t.mask;
         while (t.entries[i] != 0) {
             i = (i + 1) & t.mask;
         }
@@ -119,7 +141,7 @@ final class TermDictionary {
     /** Approximate retained bytes (for memory reports). */
     long approximateBytes() {
         Table t = table;
-        long bytes = 16L * 2 + (long) t.entries.length * (8 + 4);
+        long bytes = 16L * 3 + (long) t.entries.length * (8 + 4 + FILTER_BITS_PER_SLOT / 8);
         for (char[] k : t.keys) {
             if (k != null) {
                 bytes += 16 + 2L * k.length;

@@ -24,11 +24,20 @@ public final class TokenCursor {
     /** Longest normalised term kept; longer tokens are truncated. */
     public static final int MAX_TERM_CHARS = 128;
 
-    private static final char[] ASCII_FOLD = asciiFold();
+    /**
+     * For chars below {@link Folding#TABLE_SIZE} (Basic Latin to Latin Extended-B, where no combining marks or
+     * surrogates live): the folded char if it is a letter or digit, else 0 (a separator). One load classifies and
+     * folds the chars of almost every Latin-script post; other chars take the general path.
+     */
+    private static final char[] WORD_FOLD = wordFold();
+    /** {@link #WORD_FOLD} for hashtags and mentions, which may also contain {@code _}. */
+    private static final char[] TAG_FOLD = tagFold();
+    /** {@code 31^k}, to derive the hash of a tag's bare word from the tag's hash. */
+    private static final int[] POW31 = powersOf31();
 
     private final char[] term = new char[MAX_TERM_CHARS];
-    /** {@code hashes[k]} = {@link #hashOf} of {@code term[0, k)}. */
-    private final int[] hashes = new int[MAX_TERM_CHARS + 1];
+    /** {@link #hashOf} of the current term, computed while scanning it. */
+    private int termHash;
     private char[] text = new char[256];
     private int length;
     private int scan;
@@ -82,40 +91,65 @@ public final class TokenCursor {
         return this;
     }
 
-    /** Advances to the next token; returns {@code false} at the end of the text. */
+    /**
+     * Advances to the next token; returns {@code false} at the end of the text. Only the common cases (Latin words,
+     * ASCII separators) are handled here, keeping this method small enough for the JIT to inline into callers.
+     */
     public boolean next() {
         char[] t = text;
-        while (scan < length) {
-            char c = t[scan];
-            if (c < 128) {
-                if (isAsciiWordChar(c)) {
-                    if ((c == 'h' || c == 'H' || c == 'w' || c == 'W') && urlAhead(scan)) {
-                        scanUrl();
-                    } else {
-                        scanWord(scan, 0, TokenType.WORD);
-                    }
-                    return emit();
+        char[] fold = WORD_FOLD;
+        int i = scan;
+        int n = length;
+        while (i < n) {
+            char c = t[i];
+            if (c < fold.length && fold[c] != 0) { // a letter or digit of a Latin script: the usual token start
+                if (((c | 0x20) == 'h' || (c | 0x20) == 'w') && urlAhead(i)) {
+                    scan = i;
+                    scanUrl();
+                } else {
+                    scanWord(i, 0, TokenType.WORD);
                 }
-                if ((c == '#' || c == '@') && scan + 1 < length && isWordStart(scan + 1) && !wordCharBefore(scan)) {
-                    term[0] = c;
-                    scanWord(scan + 1, 1, c == '#' ? TokenType.HASHTAG : TokenType.MENTION);
-                    return emit();
-                }
-                scan++;
+                return emit();
+            }
+            if (c < 128 && c != '#' && c != '@') {
+                i++;
                 continue;
             }
-            int cp = Character.codePointAt(t, scan, length);
-            if (Character.isLetterOrDigit(cp)) {
-                scanWord(scan, 0, TokenType.WORD);
+            int resume = scanOther(i);
+            if (resume < 0) {
                 return emit();
             }
-            if (isEmoji(cp)) {
-                scanEmoji(cp);
-                return emit();
-            }
-            scan += Character.charCount(cp);
+            i = resume;
         }
+        scan = i;
         return false;
+    }
+
+    /**
+     * The rarer token starts at {@code i}: {@code #} or {@code @} (a hashtag or mention, if a word follows), a letter
+     * outside the Latin table, an emoji. Returns -1 if a token was scanned, else the index to continue from.
+     */
+    private int scanOther(int i) {
+        char c = text[i];
+        if (c == '#' || c == '@') {
+            if (i + 1 < length && isWordStart(i + 1) && !wordCharBefore(i)) {
+                term[0] = c;
+                scanWord(i + 1, 1, c == '#' ? TokenType.HASHTAG : TokenType.MENTION);
+                return -1;
+            }
+            return i + 1;
+        }
+        int cp = Character.codePointAt(text, i, length);
+        if (Character.isLetterOrDigit(cp)) {
+            scanWord(i, 0, TokenType.WORD);
+            return -1;
+        }
+        if (isEmoji(cp)) {
+            scan = i;
+            scanEmoji(cp);
+            return -1;
+        }
+        return i + Character.charCount(cp);
     }
 
     private boolean emit() {
@@ -157,18 +191,41 @@ public final class TokenCursor {
         return position;
     }
 
+    /** {@link #hashOf} of the whole current term. */
+    int hash() {
+        return termHash;
+    }
+
+    /** {@link #hashOf} of the bare word of a hashtag or mention (the term without its sigil). */
+    int bareHash() {
+        return termHash - term[0] * POW31[termLength - 1];
+    }
+
     // ---------------------------------------------------------------------------------------------
 
-    private static char[] asciiFold() {
-        char[] fold = new char[128];
-        for (char c = 0; c < 128; c++) {
-            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-                fold[c] = c;
-            } else if (c >= 'A' && c <= 'Z') {
-                fold[c] = (char) (c + 32);
+    private static char[] wordFold() {
+        char[] fold = new char[Folding.TABLE_SIZE];
+        for (char c = 0; c < fold.length; c++) {
+            if (Character.isLetterOrDigit(c)) {
+                fold[c] = Folding.fold(c);
             }
         }
         return fold;
+    }
+
+    private static char[] tagFold() {
+        char[] fold = wordFold();
+        fold['_'] = '_';
+        return fold;
+    }
+
+    private static int[] powersOf31() {
+        int[] pow = new int[MAX_TERM_CHARS + 1];
+        pow[0] = 1;
+        for (int k = 1; k < pow.length; k++) {
+            pow[k] = 31 * pow[k - 1];
+        }
+        return pow;
     }
 
     /** The polynomial hash used by the term dictionary: {@code h = 31 * h + c} over the chars. */
@@ -182,26 +239,11 @@ public final class TokenCursor {
 
     /** {@link #hashOf} of the first {@code length} chars of the current term (0 ≤ length ≤ termLength). */
     public int prefixHash(int length) {
-        return hashes[length];
-    }
-
-    /** The prefix hash array itself (read-only for callers in this package). */
-    int[] hashArray() {
-        return hashes;
-    }
-
-    private void rehash(int from) {
-        for (int k = from; k < termLength; k++) {
-            hashes[k + 1] = 31 * hashes[k] + term[k];
-        }
-    }
-
-    private static boolean isAsciiWordChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        return hashOf(term, 0, length);
     }
 
     private static boolean isWordChar(int cp) {
-        return cp < 128 ? isAsciiWordChar((char) cp) : Character.isLetterOrDigit(cp);
+        return cp < WORD_FOLD.length ? WORD_FOLD[cp] != 0 : Character.isLetterOrDigit(cp);
     }
 
     private boolean isWordStart(int i) {
@@ -213,7 +255,8 @@ public final class TokenCursor {
     }
 
     private boolean urlAhead(int i) {
-        if (wordCharBefore(i)) {
+        // fast reject: "ht…" or "ww…" must follow
+        if (i + 4 > length || (text[i + 1] | 0x20) != (((text[i] | 0x20) == 'h') ? 't' : 'w') || wordCharBefore(i)) {
             return false;
         }
         return regionIgnoreCase(i, "http://") || regionIgnoreCase(i, "https://") || regionIgnoreCase(i, "www.");
@@ -234,33 +277,27 @@ public final class TokenCursor {
 
     /**
      * Scans letters/digits (and {@code _} for tags) from {@code from}, appending folded chars to the term buffer
-     * after {@code prefixLength} chars already there.
+     * after {@code prefixLength} chars already there, and hashing them as they are appended. The loop keeps as few
+     * variables as possible live (the rare cases, squeezing and truncation, recompute the hash instead of tracking
+     * more state), so that it runs from registers.
      */
     private void scanWord(int from, int prefixLength, TokenType tokenType) {
-        boolean tag = prefixLength > 0;
         start = from - prefixLength;
+        char[] t = text;
+        char[] out = term;
+        char[] fold = prefixLength > 0 ? TAG_FOLD : WORD_FOLD;
         int n = prefixLength;
+        int h = prefixLength == 1 ? out[0] : 0;
         char last = 0;
         int run = 0;
         int i = from;
-        char[] t = text;
-        char[] out = term;
-        int[] h = hashes;
-        h[0] = 0;
-        if (prefixLength == 1) {
-            h[1] = out[0];
-        }
         int limit = length;
         while (i < limit) {
             char c = t[i];
             char f;
-            if (c < 128) {
-                f = ASCII_FOLD[c];
-                if (f != 0) {
-                    // fast path below
-                } else if (tag && c == '_') {
-                    f = c;
-                } else {
+            if (c < fold.length) {
+                f = fold[c];
+                if (f == 0) {
                     break;
                 }
             } else if (Character.isHighSurrogate(c)) {
@@ -273,7 +310,7 @@ public final class TokenCursor {
                 if (n + 2 <= MAX_TERM_CHARS) {
                     int added = Character.toChars(lower, out, n);
                     for (int k = n; k < n + added; k++) {
-                        h[k + 1] = 31 * h[k] + out[k];
+                        h = 31 * h + out[k];
                     }
                     n += added;
                 }
@@ -293,24 +330,26 @@ public final class TokenCursor {
                 f = Folding.fold(c);
             }
             i++;
-            if (f == last && Character.isLetter(f)) {
-                run++;
+            // run = length of the run of equal chars ending here, computed without a branch: repeated letters
+            // ("ll", "ee") are too frequent and too irregular for a branch on f == last to predict well
+            int same = ((f ^ last) - 1) >>> 31; // 1 if f == last, else 0
+            run = (run & -same) + 1;
+            last = f;
+            if (run >= 3 && Character.isLetter(f)) { // an elongation (digits are kept: "1000")
                 if (run == 3) {
                     n--; // squeeze: "ooo" -> "o"
+                    h = hashOf(out, 0, n);
                 }
-                if (run >= 3) {
-                    continue;
-                }
-            } else {
-                last = f;
-                run = 1;
+                continue;
             }
             if (n < MAX_TERM_CHARS) {
-                h[n + 1] = 31 * h[n] + f;
+                h = 31 * h + f;
                 out[n++] = f;
             }
         }
         termLength = n;
+        // once chars were dropped at MAX_TERM_CHARS (after which n stays >= MAX_TERM_CHARS - 1), h missed them
+        termHash = n >= MAX_TERM_CHARS - 1 ? hashOf(out, 0, n) : h;
         end = i;
         scan = i;
         type = tokenType;
@@ -332,7 +371,7 @@ public final class TokenCursor {
             term[n++] = Folding.fold(t[k]);
         }
         termLength = n;
-        rehash(0);
+        termHash = hashOf(term, 0, n);
         end = e;
         scan = i;
         type = TokenType.URL;
@@ -368,7 +407,7 @@ public final class TokenCursor {
             }
         }
         termLength = n;
-        rehash(0);
+        termHash = hashOf(term, 0, n);
         end = i;
         scan = i;
         type = TokenType.EMOJI;

@@ -36,7 +36,7 @@ class ConcurrentMatchingTest {
                 started.countDown();
                 int i = seed;
                 while (!stop.get()) {
-                    int brand = (i * 7919) % 2_000;
+                    int brand = (int) ((i * 7919L) % 2_000); // long: i * 7919 overflows after ~270,000 posts
                     Post post = Post.of("El vuelo de #Marca" + brand + " fue un desastre, mal servicio 😡 churn"
                             + (i % 500));
                     Set<String> ids = index.match(post).stream().map(QueryMatch::queryId).collect(Collectors.toSet());

@@ -74,6 +74,25 @@ class TokenCursorTest {
     }
 
     @Test
+    void hashesComputedWhileScanningEqualTheHashOfTheTerm() {
+        // the matcher looks terms up by these hashes: squeezing, truncation and tags must not desynchronise them
+        String text = "buenísimooo #Holaaaa_x @a " + "xy".repeat(63) + "ooo " + "ab".repeat(70) + "ccc9 "
+                + "éa".repeat(70) + " \uD801\uDC00\uD801\uDC00 😡 https://t.co/Ab 1000 #zzz";
+        TokenCursor cursor = new TokenCursor().reset(text);
+        int tokens = 0;
+        while (cursor.next()) {
+            tokens++;
+            char[] term = cursor.termBuffer();
+            int length = cursor.termLength();
+            assertThat(cursor.hash()).as(cursor.term()).isEqualTo(TokenCursor.hashOf(term, 0, length));
+            if (cursor.hasBareWord()) {
+                assertThat(cursor.bareHash()).as(cursor.term()).isEqualTo(TokenCursor.hashOf(term, 1, length - 1));
+            }
+        }
+        assertThat(tokens).isEqualTo(11);
+    }
+
+    @Test
     void emptyAndPunctuationOnlyTextHasNoTokens() {
         assertThat(terms("")).isEmpty();
         assertThat(terms(null)).isEmpty();
