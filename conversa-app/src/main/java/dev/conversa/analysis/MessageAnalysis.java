@@ -1,5 +1,6 @@
 package dev.conversa.analysis;
 
+import dev.conversa.nlp.LanguageGuess;
 import dev.conversa.nlp.TextAnalysis;
 
 /** The interface the conversation and listening sides call to analyse a text in a workspace. */
@@ -7,4 +8,7 @@ public interface MessageAnalysis {
 
     /** Language and sentiment of {@code text}, with the workspace's own model when it trained one. */
     TextAnalysis analyze(long workspaceId, String text);
+
+    /** The language of {@code text} by the shipped identifier, whatever the workspace (e.g. to match {@code lang:}). */
+    LanguageGuess language(String text);
 }

@@ -36,6 +36,11 @@ class SentimentModels implements MessageAnalysis {
         return own.map(base::withSentiment).orElse(base).analyze(text);
     }
 
+    @Override
+    public dev.conversa.nlp.LanguageGuess language(String text) {
+        return defaults().languageDetector().detect(text);
+    }
+
     TextAnalyzer defaults() {
         TextAnalyzer a = defaultAnalyzer;
         if (a == null) {

@@ -1,0 +1,15 @@
+package dev.conversa.mention;
+
+import java.time.Instant;
+
+/**
+ * A post of the public stream, as a source delivers it.
+ *
+ * @param source     the network, e.g. {@code twitter}, {@code mastodon} (for {@code source:})
+ * @param externalId the network's id of the post: a redelivery stores nothing new
+ * @param lang       the network's language code when it gives one; detected otherwise (for {@code lang:})
+ * @param postedAt   when it was posted; now when {@code null}
+ */
+public record PublicPost(String source, String externalId, String text, String author, String url, String lang,
+                         String country, String site, Instant postedAt) {
+}
