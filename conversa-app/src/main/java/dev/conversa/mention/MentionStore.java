@@ -7,11 +7,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** SQL for standing queries and mentions. */
@@ -24,7 +27,7 @@ class MentionStore {
     }
 
     long insertQuery(long ws, String name, String query) {
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO listening_query (workspace_id, name, query_text, created_at) VALUES (?, ?, ?, ?)")
                 .params(ws, name, query, Sql.ts(Instant.now())).update(keys, "id");
         return keys.getKey().longValue();
@@ -82,7 +85,7 @@ class MentionStore {
 
     List<Mention> mentions(long ws, Long queryId, String sentiment, int offset, int limit) {
         StringBuilder where = new StringBuilder("workspace_id = :ws");
-        var params = new java.util.HashMap<String, Object>();
+        var params = new HashMap<String, Object>();
         params.put("ws", ws);
         if (queryId != null) {
             where.append(" AND query_id = :query");
@@ -102,8 +105,8 @@ class MentionStore {
     long countMentions(long ws, Long queryId, String sentiment) {
         return jdbc.sql("SELECT COUNT(*) FROM mention WHERE workspace_id = :ws"
                         + (queryId == null ? "" : " AND query_id = :query") + (sentiment == null ? "" : " AND sentiment = :sentiment"))
-                .param("ws", ws).params(queryId == null ? java.util.Map.of() : java.util.Map.of("query", queryId))
-                .params(sentiment == null ? java.util.Map.of() : java.util.Map.of("sentiment", sentiment))
+                .param("ws", ws).params(queryId == null ? Map.of() : Map.of("query", queryId))
+                .params(sentiment == null ? Map.of() : Map.of("sentiment", sentiment))
                 .query(Long.class).single();
     }
 

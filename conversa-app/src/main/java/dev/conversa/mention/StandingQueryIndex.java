@@ -6,6 +6,7 @@ import dev.conversa.listening.QueryMatch;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -45,7 +46,7 @@ class StandingQueryIndex {
                     Long ws = workspaceOf.get(queryId);
                     return ws == null ? null : new Hit(queryId, ws, m);
                 })
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .toList();
     }
 
