@@ -59,6 +59,21 @@ class MentionApi {
         return mentions.ingest(post, actor);
     }
 
+    record CaseInput(Long inboxId) {
+    }
+
+    record CaseOpened(long conversationId) {
+    }
+
+    @PostMapping("/api/v1/listening/mentions/{id}/conversation")
+    @Operation(summary = "Turn a mention into a case on an inbox of its network (or an API inbox); idempotent")
+    CaseOpened openCase(@PathVariable long id, @RequestBody CaseInput input, Actor actor) {
+        if (input == null || input.inboxId() == null) {
+            throw new dev.conversa.kernel.InvalidInputException("inboxId", "the inbox to open the case on is required");
+        }
+        return new CaseOpened(mentions.openCase(id, input.inboxId(), actor));
+    }
+
     @GetMapping("/api/v1/listening/mentions")
     Page<Mention> list(@RequestParam(required = false) Long queryId, @RequestParam(required = false) String sentiment,
                        @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,

@@ -7,11 +7,12 @@ import java.util.List;
  * A public post that matched one of the workspace's standing queries.
  *
  * @param highlights what matched, as char offsets into {@code body} with the text they cover
- * @param sentiment  NEGATIVE, NEUTRAL or POSITIVE, from the workspace's model or the shipped default
+ * @param sentiment      NEGATIVE, NEUTRAL or POSITIVE, from the workspace's model or the shipped default
+ * @param conversationId the case opened from this mention, {@code null} until an agent opens one
  */
-public record Mention(long id, long queryId, String source, String externalId, String author, String url, String body,
-                      List<Highlight> highlights, String language, String sentiment, Double sentimentConfidence,
-                      Instant postedAt, Instant createdAt) {
+public record Mention(long id, long queryId, String source, String externalId, String author, String authorId, String url,
+                      String body, List<Highlight> highlights, String language, String sentiment,
+                      Double sentimentConfidence, Instant postedAt, Instant createdAt, Long conversationId) {
 
     public record Highlight(int start, int end, String text) {
     }

@@ -1,6 +1,16 @@
 package dev.conversa.mention;
 
 import dev.conversa.analysis.MessageAnalysis;
+import dev.conversa.channel.InboundMessage;
+import dev.conversa.channel.Inbox;
+import dev.conversa.channel.InboxService;
+import dev.conversa.channel.IngestResult;
+import dev.conversa.channel.IngestionService;
+import dev.conversa.conversation.ConversationService;
+import dev.conversa.conversation.Visibility;
+import dev.conversa.customer.IdentityKind;
+import dev.conversa.customer.NewIdentity;
+import dev.conversa.kernel.ChannelType;
 import dev.conversa.kernel.Actor;
 import dev.conversa.kernel.InvalidInputException;
 import dev.conversa.kernel.NotFoundException;
@@ -33,11 +43,18 @@ public class MentionService {
     private final MentionStore store;
     private final StandingQueryIndex index;
     private final MessageAnalysis analysis;
+    private final InboxService inboxes;
+    private final IngestionService ingestion;
+    private final ConversationService conversations;
 
-    MentionService(MentionStore store, StandingQueryIndex index, MessageAnalysis analysis) {
+    MentionService(MentionStore store, StandingQueryIndex index, MessageAnalysis analysis, InboxService inboxes,
+                   IngestionService ingestion, ConversationService conversations) {
         this.store = store;
         this.index = index;
         this.analysis = analysis;
+        this.inboxes = inboxes;
+        this.ingestion = ingestion;
+        this.conversations = conversations;
     }
 
     /** @throws InvalidInputException naming the position and what was expected when the query does not parse */
@@ -121,6 +138,52 @@ public class MentionService {
                 paging.size(), store.countMentions(ws, queryId, label));
     }
 
+    /**
+     * Proactive care: turns a mention into a case on one of the workspace's inboxes, as if the post had arrived there,
+     * so the agent answers it in public on its network (the reply goes in thread to the post) or moves the author
+     * to a private message. Opening it again answers the same conversation.
+     *
+     * @param inboxId an inbox of the mention's network (an X inbox for a twitter mention), or an API inbox
+     * @return the conversation's id
+     */
+    public long openCase(long mentionId, long inboxId, Actor actor) {
+        actor.require(Role.AGENT);
+        long ws = actor.workspace();
+        Mention m = store.mention(ws, mentionId).orElseThrow(() -> new NotFoundException("mention", mentionId));
+        Inbox inbox = inboxes.find(ws, inboxId)
+                .orElseThrow(() -> new InvalidInputException("inboxId", "no inbox " + inboxId + " in this workspace"));
+        ChannelType network = networkOf(m.source());
+        if (inbox.channel() != ChannelType.API && inbox.channel() != network) {
+            throw new InvalidInputException("inboxId", "a " + m.source() + " mention is answered from "
+                    + (network == null ? "an API inbox" : "a " + network + " or an API inbox") + ", not " + inbox.channel());
+        }
+        IdentityKind kind = network == null ? IdentityKind.EXTERNAL : IdentityKind.valueOf(network.name());
+        String value = m.authorId() != null ? m.authorId() : m.author() != null ? m.author() : m.source() + ":" + m.externalId();
+        IngestResult r = ingestion.receive(ws, inboxId, new InboundMessage(m.externalId(), null,
+                new NewIdentity(kind, value, null, m.author(), null, null, null), null, m.body(), Visibility.PUBLIC,
+                List.of(), m.postedAt()));
+        if (m.conversationId() == null || m.conversationId() != r.conversationId()) {
+            store.linkConversation(ws, mentionId, r.conversationId());
+        }
+        if (!r.duplicate()) {
+            conversations.addNote(r.conversationId(), "Opened from a listening mention on " + m.source()
+                    + (m.url() == null ? "" : " (" + m.url() + ")") + " by " + actor.name() + ".", actor);
+        }
+        return r.conversationId();
+    }
+
+    /** The channel a mention from this source is answered on; {@code null} for sources without one (API inboxes only). */
+    public static ChannelType networkOf(String source) {
+        return switch (source) {
+            case "twitter", "x" -> ChannelType.TWITTER;
+            case "facebook" -> ChannelType.FACEBOOK;
+            case "instagram" -> ChannelType.INSTAGRAM;
+            case "mastodon" -> ChannelType.MASTODON;
+            case "telegram" -> ChannelType.TELEGRAM;
+            default -> null;
+        };
+    }
+
     private static PublicPost validated(PublicPost p) {
         if (p == null) {
             throw new InvalidInputException("body", "a post is required");
@@ -145,7 +208,10 @@ public class MentionService {
         if (lang != null && !lang.matches("[a-z]{2,3}")) {
             throw new InvalidInputException("lang", "lang is a language code such as es or en");
         }
-        return new PublicPost(source, p.externalId().strip(), p.text(), p.author(), p.url(), lang, p.country(), p.site(),
-                p.postedAt());
+        if (p.authorId() != null && p.authorId().length() > 200) {
+            throw new InvalidInputException("authorId", "too long");
+        }
+        return new PublicPost(source, p.externalId().strip(), p.text(), p.author(), p.authorId(), p.url(), lang, p.country(),
+                p.site(), p.postedAt());
     }
 }

@@ -71,10 +71,10 @@ class MentionStore {
         }
         try {
             return jdbc.sql("""
-                    INSERT INTO mention (workspace_id, query_id, source, external_id, author, url, body, highlights, language,
-                        sentiment, sentiment_confidence, posted_at, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(ws, queryId, post.source(), post.externalId(), post.author(), post.url(), text,
+                    INSERT INTO mention (workspace_id, query_id, source, external_id, author, author_id, url, body, highlights,
+                        language, sentiment, sentiment_confidence, posted_at, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(ws, queryId, post.source(), post.externalId(), post.author(), post.authorId(), post.url(), text,
                             highlights.stream().map(h -> h.start() + "-" + h.end()).collect(Collectors.joining(",")),
                             language, sentiment, confidence, Sql.ts(postedAt), Sql.ts(Instant.now()))
                     .update() == 1;
@@ -110,6 +110,16 @@ class MentionStore {
                 .query(Long.class).single();
     }
 
+    Optional<Mention> mention(long ws, long id) {
+        return jdbc.sql("SELECT * FROM mention WHERE workspace_id = ? AND id = ?").params(ws, id)
+                .query(MentionStore::mention).optional();
+    }
+
+    void linkConversation(long ws, long mentionId, long conversationId) {
+        jdbc.sql("UPDATE mention SET conversation_id = ? WHERE workspace_id = ? AND id = ?")
+                .params(conversationId, ws, mentionId).update();
+    }
+
     private static StandingQuery query(ResultSet rs, int n) throws SQLException {
         String text = rs.getString("query_text");
         String requires;
@@ -134,9 +144,10 @@ class MentionStore {
             }
         }
         double confidence = rs.getDouble("sentiment_confidence");
+        Double sentimentConfidence = rs.wasNull() ? null : confidence;
         return new Mention(rs.getLong("id"), rs.getLong("query_id"), rs.getString("source"), rs.getString("external_id"),
-                rs.getString("author"), rs.getString("url"), body, highlights, rs.getString("language"),
-                rs.getString("sentiment"), rs.wasNull() ? null : confidence, Sql.instant(rs, "posted_at"),
-                Sql.instant(rs, "created_at"));
+                rs.getString("author"), rs.getString("author_id"), rs.getString("url"), body, highlights,
+                rs.getString("language"), rs.getString("sentiment"), sentimentConfidence, Sql.instant(rs, "posted_at"),
+                Sql.instant(rs, "created_at"), Sql.longOrNull(rs, "conversation_id"));
     }
 }

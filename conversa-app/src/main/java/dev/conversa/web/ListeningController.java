@@ -1,6 +1,9 @@
 package dev.conversa.web;
 
+import dev.conversa.channel.Inbox;
+import dev.conversa.channel.InboxService;
 import dev.conversa.kernel.Actor;
+import dev.conversa.kernel.ChannelType;
 import dev.conversa.kernel.InvalidInputException;
 import dev.conversa.kernel.Paging;
 import dev.conversa.kernel.Role;
@@ -25,16 +28,19 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class ListeningController {
     private final MentionService mentions;
+    private final InboxService inboxes;
 
-    ListeningController(MentionService mentions) {
+    ListeningController(MentionService mentions, InboxService inboxes) {
         this.mentions = mentions;
+        this.inboxes = inboxes;
     }
 
     /** A piece of a post's text, highlighted when a query matched it. */
     record Segment(String text, boolean hit) {
     }
 
-    record MentionView(Mention mention, List<Segment> segments) {
+    /** @param caseInboxes where a case can be opened from it: inboxes of its network, and API inboxes */
+    record MentionView(Mention mention, List<Segment> segments, List<Inbox> caseInboxes) {
     }
 
     @GetMapping("/listening")
@@ -61,6 +67,12 @@ class ListeningController {
         return "redirect:/listening";
     }
 
+    /** Proactive care: the mention becomes a case on the chosen inbox, and the agent lands in it. */
+    @PostMapping("/listening/mentions/{id}/case")
+    String openCase(@PathVariable long id, @RequestParam long inboxId, Actor actor) {
+        return "redirect:/conversations/" + mentions.openCase(id, inboxId, actor);
+    }
+
     @PostMapping("/listening/queries/{id}/delete")
     String delete(@PathVariable long id, Actor actor) {
         mentions.deleteQuery(id, actor);
@@ -72,8 +84,12 @@ class ListeningController {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
         model.addAttribute("queries", mentions.queries(actor));
-        model.addAttribute("mentions", mentions.mentions(queryId, sentiment, new Paging(0, 50), actor).map(
-                m -> new MentionView(m, segments(m))));
+        List<Inbox> all = inboxes.list(actor);
+        model.addAttribute("mentions", mentions.mentions(queryId, sentiment, new Paging(0, 50), actor).map(m -> {
+            ChannelType network = MentionService.networkOf(m.source());
+            return new MentionView(m, segments(m), all.stream()
+                    .filter(i -> i.channel() == ChannelType.API || i.channel() == network).toList());
+        }));
         model.addAttribute("queryId", queryId);
         model.addAttribute("sentiment", sentiment);
         model.addAttribute("supervisor", actor.can(Role.SUPERVISOR));

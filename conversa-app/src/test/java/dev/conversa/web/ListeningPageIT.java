@@ -49,6 +49,16 @@ class ListeningPageIT {
         assertThat(agentPage).contains("<mark>" + brand + "</mark>").doesNotContain("id=\"query-form\"");
         assertThat(agent.post("/listening/queries", "name", "x", "query", "x").status()).isEqualTo(403);
 
+        // proactive care: the agent opens a case from the mention and lands in the conversation
+        long apiInbox = fx.inbox("Social", "API");
+        String withInbox = agent.get("/listening").body();
+        long mentionId = Long.parseLong(ConsoleSession.token(withInbox, "id=\"case-form-(\\d+)\""));
+        var opened = agent.post("/listening/mentions/" + mentionId + "/case", "inboxId", String.valueOf(apiInbox));
+        assertThat(opened.status()).isEqualTo(302);
+        assertThat(agent.get("/listening").body()).contains("id=\"case-" + mentionId + "\"").doesNotContain("id=\"case-form-" + mentionId);
+        long conversation = Long.parseLong(ConsoleSession.token(agent.get("/listening").body(), "href=\"/conversations/(\\d+)\""));
+        assertThat(fx.messages(conversation).toString()).contains("¿y mi reembolso?");
+
         long id = Long.parseLong(ConsoleSession.token(page, "id=\"query-(\\d+)\""));
         assertThat(admin.post("/listening/queries/" + id + "/delete").status()).isEqualTo(302);
         assertThat(admin.get("/listening").body()).doesNotContain("id=\"query-" + id + "\"")

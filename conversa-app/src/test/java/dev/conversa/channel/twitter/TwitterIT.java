@@ -178,6 +178,45 @@ class TwitterIT {
     }
 
     @Test
+    void aListeningMentionOpenedAsACaseIsAnsweredInThreadToThatPost() {
+        // proactive care: the brand's listening query finds a post that never reached the X inbox
+        String brand = "brand" + System.nanoTime();
+        admin.post("/api/v1/listening/queries", """
+                {"name":"Complaints","query":"%s AND (delay* OR late)"}""".formatted(brand));
+        var intake = admin.post("/api/v1/listening/posts", """
+                {"source":"twitter","externalId":"1460323737035677698","authorId":"1324794447532769280","author":"@traveller",
+                 "text":"My %s flight is late again, nobody answers","url":"https://x.com/traveller/status/1460323737035677698"}"""
+                .formatted(brand)).json();
+        assertThat(intake.get("stored").asInt()).isEqualTo(1);
+        long mention = admin.get("/api/v1/listening/mentions").json().get("items").get(0).get("id").asLong();
+
+        var opened = admin.post("/api/v1/listening/mentions/" + mention + "/conversation", "{\"inboxId\":" + inbox + "}");
+        assertThat(opened.status()).isEqualTo(200);
+        long c = opened.json().get("conversationId").asLong();
+        assertThat(admin.post("/api/v1/listening/mentions/" + mention + "/conversation", "{\"inboxId\":" + inbox + "}")
+                .json().get("conversationId").asLong()).as("opening it again answers the same case").isEqualTo(c);
+        assertThat(admin.get("/api/v1/listening/mentions").json().get("items").get(0).get("conversationId").asLong()).isEqualTo(c);
+        JsonNode conversation = admin.get("/api/v1/conversations/" + c).json();
+        assertThat(conversation.get("channel").asString()).isEqualTo("TWITTER");
+        JsonNode customer = admin.get("/api/v1/customers/" + conversation.get("customerId").asLong()).json();
+        assertThat(customer.get("identities").toString()).contains("1324794447532769280").contains("@traveller");
+
+        x.stubFor(post(prefix + "/2/tweets").willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                .withBody("{\"data\":{\"id\":\"1460323737035677700\",\"text\":\"We are looking into it\"}}")));
+        long reply = reply(admin, c, "PUBLIC", "We are looking into it");
+        awaitDelivery(admin, c, reply, "SENT");
+        x.verify(1, postRequestedFor(urlEqualTo(prefix + "/2/tweets"))
+                .withRequestBody(matchingJsonPath("$.reply.in_reply_to_tweet_id", equalTo("1460323737035677698"))));
+        // a mention of another network is not answered from an X inbox
+        admin.post("/api/v1/listening/posts", """
+                {"source":"mastodon","externalId":"m-1","text":"%s late","author":"@a@mastodon.social"}""".formatted(brand));
+        long mastodon = admin.get("/api/v1/listening/mentions?size=50").json().get("items").get(0).get("id").asLong();
+        var refused = admin.post("/api/v1/listening/mentions/" + mastodon + "/conversation", "{\"inboxId\":" + inbox + "}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("inboxId");
+    }
+
+    @Test
     void endToEndMovingToDmKeepsOneCaseAndReadReceiptsAndDeletionsShow() {
         x.stubFor(post(prefix + "/2/dm_conversations/with/6253282/messages").willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json")
