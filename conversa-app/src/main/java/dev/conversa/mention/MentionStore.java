@@ -49,8 +49,12 @@ class MentionStore {
                 .param(ws).query(MentionStore::query).list();
     }
 
+    /** Every workspace's active queries, for the matcher: no {@code requires} text (that would parse each one again). */
     List<StandingQuery> activeQueries() {
-        return jdbc.sql("SELECT * FROM listening_query WHERE deleted_at IS NULL ORDER BY id").query(MentionStore::query).list();
+        return jdbc.sql("SELECT id, workspace_id, name, query_text, created_at FROM listening_query WHERE deleted_at IS NULL ORDER BY id")
+                .query((rs, n) -> new StandingQuery(rs.getLong("id"), rs.getLong("workspace_id"), rs.getString("name"),
+                        rs.getString("query_text"), null, Sql.instant(rs, "created_at")))
+                .list();
     }
 
     boolean deleteQuery(long ws, long id) {
