@@ -182,10 +182,13 @@ class EmailIT {
         deliver(raw);
         deliver(raw);
         deliver(raw);
-        assertThat(poller.pollNow(inbox)).isEqualTo(3);
+        assertThat(mail.getReceivedMessages()).filteredOn(m -> ("<dup-" + customer + ">").equals(messageId(m))).hasSize(3);
+        // The inbox's own first poll may already have fetched some of the three copies: whoever fetched them, the
+        // message is stored once.
+        assertThat(poller.pollNow(inbox)).isBetween(0, 3);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(messages(onlyConversation().get("id").asLong())).hasSize(1));
         assertThat(poller.pollNow(inbox)).isZero(); // the cursor moved on
-        long c = onlyConversation().get("id").asLong();
-        assertThat(messages(c)).hasSize(1);
+        assertThat(messages(onlyConversation().get("id").asLong())).hasSize(1);
     }
 
     @Test
@@ -305,6 +308,14 @@ class EmailIT {
         try {
             return ((InternetAddress) m.getAllRecipients()[0]).getAddress();
         } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String messageId(MimeMessage m) {
+        try {
+            return m.getMessageID();
+        } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
         }
     }
