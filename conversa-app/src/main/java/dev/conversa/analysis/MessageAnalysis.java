@@ -1,6 +1,7 @@
 package dev.conversa.analysis;
 
 import dev.conversa.nlp.LanguageGuess;
+import dev.conversa.nlp.Sentiment;
 import dev.conversa.nlp.TextAnalysis;
 
 /** The interface the conversation and listening sides call to analyse a text in a workspace. */
@@ -11,4 +12,10 @@ public interface MessageAnalysis {
 
     /** The language of {@code text} by the shipped identifier, whatever the workspace (e.g. to match {@code lang:}). */
     LanguageGuess language(String text);
+
+    /**
+     * The sentiment of a text whose language is already known ({@code null} when unknown), with the workspace's own
+     * model when it trained one: no second language identification (the costly part) when the caller has one.
+     */
+    Sentiment sentiment(long workspaceId, String text, String language);
 }

@@ -1,6 +1,8 @@
 package dev.conversa.analysis;
 
 import dev.conversa.kernel.Sql;
+import dev.conversa.nlp.LanguageGuess;
+import dev.conversa.nlp.Sentiment;
 import dev.conversa.nlp.SentimentAnalyzer;
 import dev.conversa.nlp.TextAnalysis;
 import dev.conversa.nlp.TextAnalyzer;
@@ -31,14 +33,19 @@ class SentimentModels implements MessageAnalysis {
 
     @Override
     public TextAnalysis analyze(long workspaceId, String text) {
-        TextAnalyzer base = defaults();
-        Optional<SentimentAnalyzer> own = byWorkspace.computeIfAbsent(workspaceId, this::load);
-        return own.map(base::withSentiment).orElse(base).analyze(text);
+        LanguageGuess lang = language(text);
+        return new TextAnalysis(lang, sentiment(workspaceId, text, lang.isKnown() ? lang.code() : null));
     }
 
     @Override
-    public dev.conversa.nlp.LanguageGuess language(String text) {
+    public LanguageGuess language(String text) {
         return defaults().languageDetector().detect(text);
+    }
+
+    @Override
+    public Sentiment sentiment(long workspaceId, String text, String language) {
+        return byWorkspace.computeIfAbsent(workspaceId, this::load).orElseGet(() -> defaults().sentimentAnalyzer())
+                .analyze(text, language);
     }
 
     TextAnalyzer defaults() {

@@ -1,6 +1,7 @@
 package dev.conversa.api;
 
 import dev.conversa.kernel.Actor;
+import dev.conversa.kernel.InvalidInputException;
 import dev.conversa.kernel.Page;
 import dev.conversa.kernel.Paging;
 import dev.conversa.mention.Intake;
@@ -69,7 +70,7 @@ class MentionApi {
     @Operation(summary = "Turn a mention into a case on an inbox of its network (or an API inbox); idempotent")
     CaseOpened openCase(@PathVariable long id, @RequestBody CaseInput input, Actor actor) {
         if (input == null || input.inboxId() == null) {
-            throw new dev.conversa.kernel.InvalidInputException("inboxId", "the inbox to open the case on is required");
+            throw new InvalidInputException("inboxId", "the inbox to open the case on is required");
         }
         return new CaseOpened(mentions.openCase(id, input.inboxId(), actor));
     }

@@ -9,7 +9,6 @@ import dev.conversa.customer.CustomerService;
 import dev.conversa.kernel.Actor;
 import dev.conversa.kernel.InvalidInputException;
 import dev.conversa.kernel.NotFoundException;
-import dev.conversa.kernel.Paging;
 import dev.conversa.kernel.Role;
 import dev.conversa.sla.SlaService;
 import java.net.URI;
@@ -188,14 +187,7 @@ public class AutomationService {
     }
 
     private Message lastInbound(Conversation c) {
-        var page = messages.list(c.id(), new Paging(0, Paging.MAX_SIZE), Actor.system(c.workspaceId()));
-        Message last = null;
-        for (Message m : page.items()) {
-            if (m.direction() == dev.conversa.conversation.Direction.IN) {
-                last = m;
-            }
-        }
-        return last;
+        return messages.lastInbound(c.workspaceId(), c.id()).orElse(null);
     }
 
     private static boolean spanish(Conversation c) {

@@ -54,6 +54,13 @@ class MessageRepository {
                 .params(ws, conversationId).query(Long.class).single();
     }
 
+    Optional<Message> lastInbound(long ws, long conversationId) {
+        return jdbc.sql("""
+                SELECT * FROM message WHERE workspace_id = ? AND conversation_id = ? AND direction = 'IN'
+                ORDER BY created_at DESC, id DESC FETCH FIRST 1 ROWS ONLY""")
+                .params(ws, conversationId).query(this::map).optional();
+    }
+
     List<Message> list(long ws, long conversationId, int limit, long offset) {
         return jdbc.sql("SELECT * FROM message WHERE workspace_id = ? AND conversation_id = ? ORDER BY created_at, id LIMIT ? OFFSET ?")
                 .params(ws, conversationId, limit, offset).query(this::map).list();

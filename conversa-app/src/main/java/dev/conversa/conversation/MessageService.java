@@ -102,6 +102,11 @@ public class MessageService {
                 messages.count(ws, conversationId));
     }
 
+    /** The customer's latest message in the conversation, however long it is (reply windows, automation facts). */
+    public Optional<Message> lastInbound(long workspaceId, long conversationId) {
+        return messages.lastInbound(workspaceId, conversationId);
+    }
+
     public Optional<Message> find(long workspaceId, long messageId) {
         return messages.find(workspaceId, messageId);
     }

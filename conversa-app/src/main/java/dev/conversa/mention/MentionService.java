@@ -21,7 +21,7 @@ import dev.conversa.listening.ListeningQuery;
 import dev.conversa.listening.Post;
 import dev.conversa.listening.QuerySyntaxException;
 import dev.conversa.nlp.LanguageGuess;
-import dev.conversa.nlp.TextAnalysis;
+import dev.conversa.nlp.Sentiment;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -108,7 +108,7 @@ public class MentionService {
         }
         Instant postedAt = p.postedAt() == null ? Instant.now() : p.postedAt();
         Post candidate = new Post(p.text(), lang, p.author(), p.country(), p.site(), p.source());
-        Map<Long, TextAnalysis> byWorkspace = new HashMap<>();
+        Map<Long, Sentiment> byWorkspace = new HashMap<>();
         int matched = 0;
         int stored = 0;
         for (StandingQueryIndex.Hit hit : index.match(candidate)) {
@@ -116,9 +116,11 @@ public class MentionService {
                 continue;
             }
             matched++;
-            TextAnalysis a = byWorkspace.computeIfAbsent(hit.workspaceId(), ws -> analysis.analyze(ws, p.text()));
+            // the language is known by now: each workspace's model only adds its sentiment
+            String language = lang;
+            Sentiment sentiment = byWorkspace.computeIfAbsent(hit.workspaceId(), ws -> analysis.sentiment(ws, p.text(), language));
             if (store.insertMention(hit.workspaceId(), hit.queryId(), p, p.text(), hit.match().highlights(), lang,
-                    a.sentiment().label().name(), a.sentiment().confidence(), postedAt)) {
+                    sentiment.label().name(), sentiment.confidence(), postedAt)) {
                 stored++;
             }
         }

@@ -88,8 +88,24 @@ class MentionStore {
     }
 
     List<Mention> mentions(long ws, Long queryId, String sentiment, int offset, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(ws, queryId, sentiment, params);
+        params.put("offset", offset);
+        params.put("limit", limit);
+        return jdbc.sql("SELECT * FROM mention WHERE " + where
+                        + " ORDER BY posted_at DESC, id DESC OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY")
+                .params(params).query(MentionStore::mention).list();
+    }
+
+    long countMentions(long ws, Long queryId, String sentiment) {
+        Map<String, Object> params = new HashMap<>();
+        return jdbc.sql("SELECT COUNT(*) FROM mention WHERE " + where(ws, queryId, sentiment, params))
+                .params(params).query(Long.class).single();
+    }
+
+    /** The filter the list and its count share; {@code null} filters nothing. */
+    private static String where(long ws, Long queryId, String sentiment, Map<String, Object> params) {
         StringBuilder where = new StringBuilder("workspace_id = :ws");
-        var params = new HashMap<String, Object>();
         params.put("ws", ws);
         if (queryId != null) {
             where.append(" AND query_id = :query");
@@ -99,19 +115,7 @@ class MentionStore {
             where.append(" AND sentiment = :sentiment");
             params.put("sentiment", sentiment);
         }
-        params.put("offset", offset);
-        params.put("limit", limit);
-        return jdbc.sql("SELECT * FROM mention WHERE " + where
-                        + " ORDER BY posted_at DESC, id DESC OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY")
-                .params(params).query(MentionStore::mention).list();
-    }
-
-    long countMentions(long ws, Long queryId, String sentiment) {
-        return jdbc.sql("SELECT COUNT(*) FROM mention WHERE workspace_id = :ws"
-                        + (queryId == null ? "" : " AND query_id = :query") + (sentiment == null ? "" : " AND sentiment = :sentiment"))
-                .param("ws", ws).params(queryId == null ? Map.of() : Map.of("query", queryId))
-                .params(sentiment == null ? Map.of() : Map.of("sentiment", sentiment))
-                .query(Long.class).single();
+        return where.toString();
     }
 
     Optional<Mention> mention(long ws, long id) {

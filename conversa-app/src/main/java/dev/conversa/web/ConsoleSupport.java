@@ -1,6 +1,7 @@
 package dev.conversa.web;
 
 import dev.conversa.channel.ChannelAdapter;
+import dev.conversa.channel.ChannelCapabilities;
 import dev.conversa.channel.InboxService;
 import dev.conversa.kernel.Actor;
 import dev.conversa.kernel.ChannelType;
@@ -8,8 +9,10 @@ import dev.conversa.kernel.Paging;
 import dev.conversa.workspace.TeamService;
 import dev.conversa.workspace.UserService;
 import dev.conversa.workspace.WorkspaceService;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -47,21 +50,21 @@ class ConsoleSupport {
 
     /** Whether replies on this channel can be public as well as private (a public complaint continues privately). */
     boolean hasPublicAndPrivate(ChannelType channel) {
-        return adapters.stream().filter(a -> a.type() == channel).findFirst()
-                .map(ChannelAdapter::capabilities)
-                .map(c -> c.publicReplies() && c.privateReplies())
+        return capabilities(channel).map(c -> c.publicReplies() && c.privateReplies())
                 .orElse(PUBLIC_AND_PRIVATE.contains(channel));
     }
 
     boolean publicOnly(ChannelType channel) {
-        return adapters.stream().filter(a -> a.type() == channel).findFirst()
-                .map(ChannelAdapter::capabilities).map(c -> c.publicReplies() && !c.privateReplies()).orElse(false);
+        return capabilities(channel).map(c -> c.publicReplies() && !c.privateReplies()).orElse(false);
     }
 
     /** How long after the customer's last message a free-form reply is allowed; {@code null} when unlimited. */
-    java.time.Duration replyWindow(ChannelType channel) {
-        return adapters.stream().filter(a -> a.type() == channel).findFirst()
-                .map(ChannelAdapter::capabilities).map(c -> c.replyWindow()).orElse(null);
+    Duration replyWindow(ChannelType channel) {
+        return capabilities(channel).map(ChannelCapabilities::replyWindow).orElse(null);
+    }
+
+    private Optional<ChannelCapabilities> capabilities(ChannelType channel) {
+        return adapters.stream().filter(a -> a.type() == channel).findFirst().map(ChannelAdapter::capabilities);
     }
 
     String timeZone(Actor actor) {

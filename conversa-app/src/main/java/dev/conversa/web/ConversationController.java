@@ -255,8 +255,7 @@ class ConversationController {
         if (window == null) {
             return ReplyWindow.NONE;
         }
-        java.time.Instant last = messages.list(c.id(), new Paging(0, Paging.MAX_SIZE), actor).items().stream()
-                .filter(m -> m.direction() == Direction.IN).map(Message::createdAt).max(Comparator.naturalOrder()).orElse(null);
+        java.time.Instant last = messages.lastInbound(c.workspaceId(), c.id()).map(Message::createdAt).orElse(null);
         return ReplyWindow.of(window, last, java.time.Instant.now());
     }
 

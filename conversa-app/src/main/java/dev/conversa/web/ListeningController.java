@@ -9,6 +9,7 @@ import dev.conversa.kernel.Paging;
 import dev.conversa.kernel.Role;
 import dev.conversa.mention.Mention;
 import dev.conversa.mention.MentionService;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -52,7 +53,7 @@ class ListeningController {
 
     @PostMapping("/listening/queries")
     String create(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String query, Actor actor,
-                  Model model, jakarta.servlet.http.HttpServletResponse response) {
+                  Model model, HttpServletResponse response) {
         try {
             mentions.createQuery(name, query, actor);
         } catch (InvalidInputException e) {
