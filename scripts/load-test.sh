@@ -15,6 +15,15 @@ DB=conversa_load
 # The server starts as README's "Running in production" says: extracted jar and AOT cache (AOT=0: the plain jar).
 if [ "${AOT:-1}" = 1 ]; then LAUNCH=$(scripts/aot-cache.sh); else LAUNCH="-jar $(ls conversa-app/target/conversa-app-*-exec.jar)"; fi
 psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
+# Production PostgreSQL vacuums as it goes (autovacuum, on by default). A CI server may run with it off, which lets
+# dead row versions of the hot rows (conversations, event publications) pile up and slows every statement: turn it
+# on for the run and put the setting back afterwards.
+restore=true
+if [ "$(psql -tA -h 127.0.0.1 -U postgres -d postgres -c 'SHOW autovacuum')" = off ]; then
+  echo "PostgreSQL has autovacuum off: turning it on for this run"
+  psql -q -h 127.0.0.1 -U postgres -d postgres -c "ALTER SYSTEM SET autovacuum = on" -c "SELECT pg_reload_conf()" >/dev/null
+  restore='psql -q -h 127.0.0.1 -U postgres -d postgres -c "ALTER SYSTEM RESET autovacuum" -c "SELECT pg_reload_conf()" >/dev/null'
+fi
 
 TOKEN="load-bootstrap-$(date +%s)-$RANDOM$RANDOM"
 start=$(date +%s%N)
@@ -22,7 +31,7 @@ CONVERSA_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" CONVERSA_DB_USER=postgres
 CONVERSA_BOOTSTRAP_TOKEN="$TOKEN" CONVERSA_DEMO=false CONVERSA_PORT=$PORT CONVERSA_SECRET_KEY_FILE=/tmp/conversa-load.key \
   "$JAVA" ${SERVER_OPTS:-} $LAUNCH > /tmp/conversa-load.log 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null || true' EXIT
+trap 'kill $pid 2>/dev/null || true; eval "$restore"' EXIT
 until curl -sf "http://localhost:$PORT/actuator/health/readiness" >/dev/null; do sleep 0.2; done
 echo "start-up to ready: $(( ($(date +%s%N) - start) / 1000000 )) ms ($(grep -o 'Started ConversaApplication in [0-9.]* seconds' /tmp/conversa-load.log))"
 sleep 20

@@ -21,33 +21,41 @@ class AutomationListener {
         this.messages = messages;
     }
 
-    @ApplicationModuleListener
+    /**
+     * Evaluated when the event is published: a workspace without an enabled rule for the trigger gets no stored
+     * publication and no listener transaction, which is most of what an event costs.
+     */
+    public boolean wants(long workspaceId, String trigger) {
+        return store.hasRules(workspaceId, Trigger.valueOf(trigger));
+    }
+
+    @ApplicationModuleListener(condition = "@automationListener.wants(#e.workspaceId(), 'CONVERSATION_OPENED')")
     void on(ConversationEvents.ConversationOpened e) {
         automation.run(e.workspaceId(), e.conversationId(), Trigger.CONVERSATION_OPENED, null);
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = "@automationListener.wants(#e.workspaceId(), 'MESSAGE_RECEIVED')")
     void on(ConversationEvents.MessageReceived e) {
         automation.run(e.workspaceId(), e.conversationId(), Trigger.MESSAGE_RECEIVED,
                 messages.find(e.workspaceId(), e.messageId()).orElse(null));
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = "@automationListener.wants(#e.workspaceId(), 'STATUS_CHANGED')")
     void on(ConversationEvents.StatusChanged e) {
         dispatch(e.workspaceId(), e.conversationId(), e.actorId(), Trigger.STATUS_CHANGED);
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = "@automationListener.wants(#e.workspaceId(), 'TAGS_CHANGED')")
     void on(ConversationEvents.TagsChanged e) {
         dispatch(e.workspaceId(), e.conversationId(), e.actorId(), Trigger.TAGS_CHANGED);
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = "@automationListener.wants(#e.workspaceId(), 'PRIORITY_CHANGED')")
     void on(ConversationEvents.PriorityChanged e) {
         dispatch(e.workspaceId(), e.conversationId(), e.actorId(), Trigger.PRIORITY_CHANGED);
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = "@automationListener.wants(#e.workspaceId(), 'ASSIGNED')")
     void on(ConversationEvents.ConversationAssigned e) {
         dispatch(e.workspaceId(), e.conversationId(), e.actorId(), Trigger.ASSIGNED);
     }

@@ -1,8 +1,10 @@
 package dev.conversa.automation;
 
 import dev.conversa.kernel.Sql;
+import dev.conversa.kernel.WorkspaceFacts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,8 +22,12 @@ class AutomationStore {
     private static final TypeReference<List<Action>> ACTIONS = new TypeReference<>() {
     };
 
+    /** Asked for every event of every conversation, changed by an admin now and then. */
+    private static final Duration RULES_TTL = Duration.ofSeconds(5);
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final WorkspaceFacts<Trigger> triggers = new WorkspaceFacts<>(RULES_TTL, this::countRules);
 
     AutomationStore(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
@@ -32,6 +38,7 @@ class AutomationStore {
     }
 
     long insert(long ws, String name, Trigger trigger, List<Condition> conditions, List<Action> actions, int position) {
+        triggers.forget(ws);
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO automation_rule (workspace_id, name, trigger_event, conditions, actions, position, enabled, created_at)
@@ -52,10 +59,16 @@ class AutomationStore {
     }
 
     int delete(long ws, long id) {
+        triggers.forget(ws);
         return jdbc.sql("DELETE FROM automation_rule WHERE workspace_id = ? AND id = ?").params(ws, id).update();
     }
 
+    /** Whether the workspace has enabled rules for the trigger; cached a few seconds (see {@link WorkspaceFacts}). */
     boolean hasRules(long ws, Trigger trigger) {
+        return triggers.test(ws, trigger);
+    }
+
+    private boolean countRules(long ws, Trigger trigger) {
         return jdbc.sql("SELECT COUNT(*) FROM automation_rule WHERE workspace_id = ? AND trigger_event = ? AND enabled = TRUE")
                 .params(ws, trigger.name()).query(Long.class).single() > 0;
     }

@@ -1,9 +1,9 @@
 package dev.conversa.channel;
 
+import dev.conversa.analysis.MessageAnalysis;
 import dev.conversa.conversation.Conversation;
 import dev.conversa.conversation.ConversationService;
 import dev.conversa.conversation.InboundDraft;
-import dev.conversa.conversation.Message;
 import dev.conversa.conversation.MessageService;
 import dev.conversa.conversation.NewConversation;
 import dev.conversa.conversation.Priority;
@@ -11,9 +11,14 @@ import dev.conversa.customer.CustomerService;
 import dev.conversa.kernel.Actor;
 import dev.conversa.kernel.InvalidInputException;
 import dev.conversa.kernel.NotFoundException;
+import dev.conversa.nlp.TextAnalysis;
+import java.util.Locale;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -22,20 +27,25 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class IngestionService {
+    private static final Logger log = LoggerFactory.getLogger(IngestionService.class);
     private static final int ATTEMPTS = 3;
+    /** The start of a long text (an email with its quoted history) carries its language and tone. */
+    private static final int ANALYSED_CHARS = 4_000;
 
     private final InboxService inboxes;
     private final CustomerService customers;
     private final ConversationService conversations;
     private final MessageService messages;
+    private final MessageAnalysis analysis;
     private final TransactionTemplate tx;
 
     IngestionService(InboxService inboxes, CustomerService customers, ConversationService conversations,
-                     MessageService messages, TransactionTemplate tx) {
+                     MessageService messages, MessageAnalysis analysis, TransactionTemplate tx) {
         this.inboxes = inboxes;
         this.customers = customers;
         this.conversations = conversations;
         this.messages = messages;
+        this.analysis = analysis;
         this.tx = tx;
     }
 
@@ -45,33 +55,63 @@ public class IngestionService {
             throw new InvalidInputException("author", "the author's identity is required");
         }
         String externalId = blankToNull(inbound.externalId());
+        TextAnalysis analysed = analyse(workspaceId, inbound.body());
+        // Redeliveries are rare, so a message is stored straight away and the unique key catches a redelivery. Inside
+        // a caller's transaction that error would doom the caller's work, so there the stored message is looked up first.
+        boolean callerTransaction = TransactionSynchronizationManager.isActualTransactionActive();
         for (int attempt = 1; ; attempt++) {
-            Optional<IngestResult> known = externalId == null ? Optional.empty() : existing(workspaceId, inboxId, externalId);
-            if (known.isPresent()) {
-                return known.get();
+            if (callerTransaction && externalId != null) {
+                Optional<IngestResult> known = existing(workspaceId, inboxId, externalId);
+                if (known.isPresent()) {
+                    return known.get();
+                }
             }
             try {
-                return tx.execute(status -> store(inbox, externalId, inbound));
-            } catch (DuplicateKeyException race) {
-                // Another delivery of the same message, or the first message of the same new customer, won the race:
-                // the transaction rolled back whole; look again.
+                return tx.execute(status -> store(inbox, externalId, inbound, analysed));
+            } catch (DuplicateKeyException duplicate) {
+                // A redelivery, or another delivery of the same message or the first message of the same new customer
+                // won a race: the transaction rolled back whole. Answer with the stored message, or try again.
+                Optional<IngestResult> known = callerTransaction || externalId == null ? Optional.empty()
+                        : existing(workspaceId, inboxId, externalId);
+                if (known.isPresent()) {
+                    return known.get();
+                }
                 if (attempt >= ATTEMPTS) {
-                    throw race;
+                    throw duplicate;
                 }
             }
         }
     }
 
-    private IngestResult store(Inbox inbox, String externalId, InboundMessage inbound) {
+    /**
+     * Language and sentiment, found before the transaction so the message and its conversation are written once
+     * (an event and a listener transaction per message cost more than the analysis). A failure here loses nothing:
+     * the message is stored without them.
+     */
+    private TextAnalysis analyse(long workspaceId, String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            return analysis.analyze(workspaceId, body.length() > ANALYSED_CHARS ? body.substring(0, ANALYSED_CHARS) : body);
+        } catch (RuntimeException e) {
+            log.warn("Language and sentiment analysis failed; storing the message without them", e);
+            return null;
+        }
+    }
+
+    private IngestResult store(Inbox inbox, String externalId, InboundMessage inbound, TextAnalysis analysed) {
         long ws = inbox.workspaceId();
         long customerId = customers.resolve(ws, inbound.author());
         String threadKey = blankToNull(inbound.threadKey()) == null ? "customer:" + customerId : inbound.threadKey().strip();
         Conversation conversation = conversations.findActiveByThread(ws, inbox.id(), threadKey)
                 .orElseGet(() -> conversations.open(new NewConversation(inbox.id(), inbox.channel(), customerId,
                         inbound.subject(), threadKey, Priority.NORMAL, null), Actor.system(ws)));
-        Message m = messages.receive(ws, conversation.id(), new InboundDraft(externalId, inbound.body(), inbound.visibility(),
-                customerId, inbound.attachments(), inbound.occurredAt()));
-        return new IngestResult(m.id(), conversation.id(), customerId, false);
+        String language = analysed != null && analysed.language().isKnown() ? analysed.language().code() : null;
+        String sentiment = analysed == null ? null : analysed.sentiment().label().name().toLowerCase(Locale.ROOT);
+        long messageId = messages.receive(conversation, new InboundDraft(externalId, inbound.body(), inbound.visibility(),
+                customerId, inbound.attachments(), inbound.occurredAt(), language, sentiment));
+        return new IngestResult(messageId, conversation.id(), customerId, false);
     }
 
     private Optional<IngestResult> existing(long ws, long inboxId, String externalId) {

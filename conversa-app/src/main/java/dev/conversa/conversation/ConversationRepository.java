@@ -41,11 +41,12 @@ class ConversationRepository {
                 .query(this::map).optional();
     }
 
-    /** The conversation a new message on this thread belongs to: the latest one not closed. */
+    /** The conversation a new message on this thread belongs to: the latest one not closed (tags not loaded). */
     Optional<Conversation> findActiveByThread(long ws, long inboxId, String threadKey) {
         return jdbc.sql("""
                 SELECT * FROM conversation WHERE workspace_id = ? AND inbox_id = ? AND thread_key = ? AND status <> 'CLOSED'
-                ORDER BY id DESC FETCH FIRST 1 ROWS ONLY""").params(ws, inboxId, threadKey).query(this::map).optional();
+                ORDER BY id DESC FETCH FIRST 1 ROWS ONLY""").params(ws, inboxId, threadKey)
+                .query(ConversationRepository::mapWithoutTags).optional();
     }
 
     long count(long ws, ConversationFilter f) {
@@ -156,12 +157,14 @@ class ConversationRepository {
                 .params(seconds, ws, id).update();
     }
 
-    void touchInbound(long ws, long id, Instant at) {
+    /** A customer wrote: the conversation waits for an answer, and takes the message's language and sentiment if known. */
+    void touchInbound(long ws, long id, Instant at, String language, String sentiment) {
         jdbc.sql("""
                 UPDATE conversation SET message_count = message_count + 1, last_message_at = ?, updated_at = ?,
-                    waiting_since = COALESCE(waiting_since, ?)
+                    waiting_since = COALESCE(waiting_since, ?), language = COALESCE(?, language),
+                    sentiment = COALESCE(?, sentiment)
                 WHERE id = ? AND workspace_id = ?""")
-                .params(Sql.ts(at), Sql.ts(Instant.now()), Sql.ts(at), id, ws).update();
+                .params(Sql.ts(at), Sql.ts(Instant.now()), Sql.ts(at), language, sentiment, id, ws).update();
     }
 
     /** The workspace answered: nobody waits any more, and the first answer's time is kept. */
@@ -173,9 +176,13 @@ class ConversationRepository {
                 .params(Sql.ts(at), Sql.ts(Instant.now()), Sql.ts(at), id, ws).update();
     }
 
-    void updateAnalysis(long ws, long id, String language, String sentiment) {
-        jdbc.sql("UPDATE conversation SET language = COALESCE(?, language), sentiment = COALESCE(?, sentiment) WHERE id = ? AND workspace_id = ?")
-                .params(language, sentiment, id, ws).update();
+    /** A customer's message sets its conversation's language and sentiment (an agent's does not). */
+    void updateAnalysisFromInbound(long ws, long messageId, String language, String sentiment) {
+        jdbc.sql("""
+                UPDATE conversation SET language = COALESCE(?, language), sentiment = COALESCE(?, sentiment)
+                WHERE workspace_id = ? AND id = (SELECT conversation_id FROM message WHERE id = ? AND workspace_id = ?
+                    AND direction = 'IN')""")
+                .params(language, sentiment, ws, messageId, ws).update();
     }
 
     List<String> tags(long conversationId) {

@@ -47,6 +47,10 @@ public class ConversationService {
         return repository.find(workspaceId, id);
     }
 
+    /**
+     * The conversation a new message on this thread belongs to: the latest one not closed. Read for every inbound
+     * message, so its tags are not loaded (the list is empty): use {@link #find} for the whole conversation.
+     */
     public Optional<Conversation> findActiveByThread(long workspaceId, long inboxId, String threadKey) {
         return repository.findActiveByThread(workspaceId, inboxId, threadKey);
     }

@@ -22,13 +22,20 @@ class MessageRepository {
     /** Throws {@link org.springframework.dao.DuplicateKeyException} when (inbox, external id) was stored before. */
     long insert(long ws, long conversationId, long inboxId, Direction direction, Visibility visibility, AuthorType authorType,
                 Long authorId, String body, String externalId, DeliveryStatus status, Instant at) {
+        return insert(ws, conversationId, inboxId, direction, visibility, authorType, authorId, body, externalId, status, at,
+                null, null);
+    }
+
+    long insert(long ws, long conversationId, long inboxId, Direction direction, Visibility visibility, AuthorType authorType,
+                Long authorId, String body, String externalId, DeliveryStatus status, Instant at, String language,
+                String sentiment) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO message (workspace_id, conversation_id, inbox_id, direction, visibility, author_type, author_id,
-                    body, external_id, delivery_status, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    body, external_id, delivery_status, created_at, language, sentiment)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(ws, conversationId, inboxId, direction.name(), visibility.name(), authorType.name(), authorId, body,
-                        externalId, status.name(), Sql.ts(at))
+                        externalId, status.name(), Sql.ts(at), language, sentiment)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -73,8 +80,8 @@ class MessageRepository {
                 .params(status.name(), error, externalId, id, ws).update();
     }
 
-    void updateAnalysis(long ws, long id, String language, String sentiment) {
-        jdbc.sql("UPDATE message SET language = ?, sentiment = ? WHERE id = ? AND workspace_id = ?")
+    int updateAnalysis(long ws, long id, String language, String sentiment) {
+        return jdbc.sql("UPDATE message SET language = ?, sentiment = ? WHERE id = ? AND workspace_id = ?")
                 .params(language, sentiment, id, ws).update();
     }
 

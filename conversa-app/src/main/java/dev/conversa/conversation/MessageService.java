@@ -28,23 +28,24 @@ public class MessageService {
     }
 
     /**
-     * Stores a customer's message. A resolved or snoozed conversation opens again. Throws
+     * Stores a customer's message in {@code c} (as just read in this transaction) and returns its id. A resolved,
+     * pending or snoozed conversation opens again. Throws
      * {@link org.springframework.dao.DuplicateKeyException} when this inbox already stored {@code externalId},
      * which is how redelivered messages are recognised.
      */
     @Transactional
-    public Message receive(long workspaceId, long conversationId, InboundDraft draft) {
-        Conversation c = conversations.find(workspaceId, conversationId)
-                .orElseThrow(() -> new NotFoundException("conversation", conversationId));
+    public long receive(Conversation c, InboundDraft draft) {
+        long workspaceId = c.workspaceId();
+        long conversationId = c.id();
         String body = checkBody(draft.body(), draft.attachments());
         Instant at = draft.occurredAt() == null ? Instant.now() : draft.occurredAt();
         long id = messages.insert(workspaceId, conversationId, c.inboxId(), Direction.IN,
                 draft.visibility() == null ? Visibility.PRIVATE : draft.visibility(), AuthorType.CUSTOMER,
-                draft.customerId(), body, draft.externalId(), DeliveryStatus.RECEIVED, at);
+                draft.customerId(), body, draft.externalId(), DeliveryStatus.RECEIVED, at, draft.language(), draft.sentiment());
         if (draft.attachments() != null) {
             draft.attachments().forEach(a -> messages.insertAttachment(workspaceId, id, a));
         }
-        conversations.touchInbound(workspaceId, conversationId, at);
+        conversations.touchInbound(workspaceId, conversationId, at, draft.language(), draft.sentiment());
         if (c.status() == ConversationStatus.RESOLVED || c.status() == ConversationStatus.SNOOZED
                 || c.status() == ConversationStatus.PENDING) {
             conversations.updateStatus(workspaceId, conversationId, ConversationStatus.OPEN, null, null);
@@ -53,7 +54,7 @@ public class MessageService {
         }
         events.publishEvent(new ConversationEvents.MessageReceived(workspaceId, conversationId, id, c.inboxId(), c.channel(),
                 draft.customerId()));
-        return messages.find(workspaceId, id).orElseThrow();
+        return id;
     }
 
     /**
@@ -129,11 +130,10 @@ public class MessageService {
      */
     @Transactional
     public void recordAnalysis(long workspaceId, long messageId, String language, String sentiment) {
-        Message m = messages.find(workspaceId, messageId).orElseThrow(() -> new NotFoundException("message", messageId));
-        messages.updateAnalysis(workspaceId, messageId, language, sentiment);
-        if (m.direction() == Direction.IN) {
-            conversations.updateAnalysis(workspaceId, m.conversationId(), language, sentiment);
+        if (messages.updateAnalysis(workspaceId, messageId, language, sentiment) == 0) {
+            throw new NotFoundException("message", messageId);
         }
+        conversations.updateAnalysisFromInbound(workspaceId, messageId, language, sentiment);
     }
 
     private static String checkBody(String body, List<Attachment> attachments) {

@@ -61,21 +61,41 @@ class CustomerRepository {
 
     /** Social profiles change (new avatar, more followers): keep the latest the channel told us. */
     /** Keeps the network's latest profile data; writes only when something new arrived (most messages carry none). */
-    void refreshIdentityProfile(long ws, IdentityKind kind, String value, NewIdentity profile) {
-        if (profile.displayName() == null && profile.handle() == null && profile.avatarUrl() == null
-                && profile.profileUrl() == null && profile.followerCount() == null) {
-            return;
+    /** A stored identity's customer and the profile details last seen for it. */
+    record KnownIdentity(long customerId, String displayName, String handle, String avatarUrl, String profileUrl,
+                         Long followerCount) {
+
+        /** Whether {@code seen} brings a detail that differs from the stored one (an absent detail changes nothing). */
+        boolean changedBy(NewIdentity seen) {
+            return differs(seen.displayName(), displayName) || differs(seen.handle(), handle)
+                    || differs(seen.avatarUrl(), avatarUrl) || differs(seen.profileUrl(), profileUrl)
+                    || differs(seen.followerCount(), followerCount);
         }
+
+        private static boolean differs(Object seen, Object stored) {
+            return seen != null && !seen.equals(stored);
+        }
+    }
+
+    /** The identity's customer and stored profile, read in the same round trip the message's author lookup needs. */
+    Optional<KnownIdentity> identity(long ws, IdentityKind kind, String value) {
+        return jdbc.sql("""
+                SELECT customer_id, display_name, handle, avatar_url, profile_url, follower_count FROM customer_identity
+                WHERE workspace_id = ? AND kind = ? AND identity_value = ?""")
+                .params(ws, kind.name(), value)
+                .query((rs, n) -> new KnownIdentity(rs.getLong("customer_id"), rs.getString("display_name"),
+                        rs.getString("handle"), rs.getString("avatar_url"), rs.getString("profile_url"),
+                        Sql.longOrNull(rs, "follower_count")))
+                .optional();
+    }
+
+    /** Keeps the stored details and overwrites those the channel now reports. */
+    void refreshIdentityProfile(long ws, IdentityKind kind, String value, NewIdentity profile) {
         jdbc.sql("""
                 UPDATE customer_identity SET display_name = COALESCE(:name, display_name), handle = COALESCE(:handle, handle),
                     avatar_url = COALESCE(:avatar, avatar_url), profile_url = COALESCE(:profile, profile_url),
                     follower_count = COALESCE(:followers, follower_count)
-                WHERE workspace_id = :ws AND kind = :kind AND identity_value = :value
-                  AND (display_name IS DISTINCT FROM COALESCE(:name, display_name)
-                    OR handle IS DISTINCT FROM COALESCE(:handle, handle)
-                    OR avatar_url IS DISTINCT FROM COALESCE(:avatar, avatar_url)
-                    OR profile_url IS DISTINCT FROM COALESCE(:profile, profile_url)
-                    OR follower_count IS DISTINCT FROM COALESCE(:followers, follower_count))""")
+                WHERE workspace_id = :ws AND kind = :kind AND identity_value = :value""")
                 .param("name", profile.displayName()).param("handle", profile.handle())
                 .param("avatar", profile.avatarUrl()).param("profile", profile.profileUrl())
                 .param("followers", profile.followerCount()).param("ws", ws).param("kind", kind.name())

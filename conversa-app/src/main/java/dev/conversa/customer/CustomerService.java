@@ -113,10 +113,12 @@ public class CustomerService {
         if (value == null || value.isEmpty()) {
             throw new InvalidInputException("author", "the author's identity is required");
         }
-        var existing = repository.customerOfIdentity(workspaceId, identity.kind(), value);
-        if (existing.isPresent()) {
-            repository.refreshIdentityProfile(workspaceId, identity.kind(), value, identity);
-            return existing.get();
+        var known = repository.identity(workspaceId, identity.kind(), value);
+        if (known.isPresent()) {
+            if (known.get().changedBy(identity)) {
+                repository.refreshIdentityProfile(workspaceId, identity.kind(), value, identity);
+            }
+            return known.get().customerId();
         }
         String name = firstNonBlank(identity.displayName(), identity.handle(), value);
         long id = repository.insert(workspaceId, name, identity.kind() == IdentityKind.EMAIL ? value : null,

@@ -3,8 +3,10 @@ package dev.conversa.sla;
 import dev.conversa.conversation.Priority;
 import dev.conversa.kernel.ChannelType;
 import dev.conversa.kernel.Sql;
+import dev.conversa.kernel.WorkspaceFacts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -17,7 +19,11 @@ import org.springframework.stereotype.Repository;
 /** SQL for policies, calendars and timers. */
 @Repository
 class SlaStore {
+    /** Asked for every conversation opened and message received, changed by an admin now and then. */
+    private static final Duration POLICIES_TTL = Duration.ofSeconds(5);
+
     private final JdbcClient jdbc;
+    private final WorkspaceFacts<Boolean> hasPolicies = new WorkspaceFacts<>(POLICIES_TTL, this::countPolicies);
 
     SlaStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -29,6 +35,7 @@ class SlaStore {
 
     long insertPolicy(long ws, String name, ChannelType channel, Priority priority, Integer first, Integer next,
                       Integer resolution, Long calendarId, int warn, Escalation escalation) {
+        hasPolicies.forget(ws);
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO sla_policy (workspace_id, name, channel, priority, first_response_minutes, next_response_minutes,
@@ -47,7 +54,17 @@ class SlaStore {
         return jdbc.sql("SELECT * FROM sla_policy WHERE workspace_id = ? AND id = ?").params(ws, id).query(SlaStore::policy).optional();
     }
 
+    /** Whether the workspace has any SLA policy; cached a few seconds (see {@link WorkspaceFacts}). */
+    boolean hasPolicies(long ws) {
+        return hasPolicies.test(ws, Boolean.TRUE);
+    }
+
+    private boolean countPolicies(long ws, Boolean any) {
+        return jdbc.sql("SELECT COUNT(*) FROM sla_policy WHERE workspace_id = ?").param(ws).query(Long.class).single() > 0;
+    }
+
     int deletePolicy(long ws, long id) {
+        hasPolicies.forget(ws);
         jdbc.sql("DELETE FROM sla_timer WHERE policy_id = ? AND workspace_id = ?").params(id, ws).update();
         return jdbc.sql("DELETE FROM sla_policy WHERE id = ? AND workspace_id = ?").params(id, ws).update();
     }

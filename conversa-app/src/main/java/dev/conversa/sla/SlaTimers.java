@@ -43,7 +43,15 @@ class SlaTimers {
         this.events = events;
     }
 
-    @ApplicationModuleListener
+    /**
+     * Evaluated when a conversation opens or a message arrives: only a policy can start a clock, so a workspace
+     * without one gets no stored publication and no listener transaction for these events.
+     */
+    public boolean wants(long workspaceId) {
+        return store.hasPolicies(workspaceId);
+    }
+
+    @ApplicationModuleListener(condition = "@slaTimers.wants(#e.workspaceId())")
     void on(ConversationEvents.ConversationOpened e) {
         conversations.find(e.workspaceId(), e.conversationId()).ifPresent(c -> {
             Instant at = c.createdAt();
@@ -53,7 +61,7 @@ class SlaTimers {
     }
 
     /** A customer writes again after being answered: the next-response clock starts. */
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = "@slaTimers.wants(#e.workspaceId())")
     void on(ConversationEvents.MessageReceived e) {
         conversations.find(e.workspaceId(), e.conversationId()).ifPresent(c -> {
             List<SlaStore.Timer> timers = store.timers(e.workspaceId(), e.conversationId());

@@ -44,8 +44,9 @@ public final class IngestLoad {
                 "{\"name\":\"load\",\"channel\":\"API\"}", 201)));
         String url = base + "/api/v1/inboxes/" + inbox + "/messages";
 
-        // Warm-up: JIT, connection pool, statement caches.
-        int warmup = Math.min(2_000, messages / 5);
+        // Warm-up: JIT (its compiler threads compete for the same two cores for tens of thousands of requests),
+        // connection pool, statement caches; it also opens the conversation of every thread.
+        int warmup = Math.max(Math.min(threads, messages), messages / 2);
         run(http, url, token, "warm", warmup, concurrency, threads);
         System.out.printf("warm-up: %d messages%n", warmup);
 
