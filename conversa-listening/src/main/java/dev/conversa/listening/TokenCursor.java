@@ -107,7 +107,7 @@ public final class TokenCursor {
                     scan = i;
                     scanUrl();
                 } else {
-                    scanWord(i, 0, TokenType.WORD);
+                    scanLatinWord(i);
                 }
                 return emit();
             }
@@ -273,6 +273,54 @@ public final class TokenCursor {
             }
         }
         return true;
+    }
+
+    /**
+     * {@link #scanWord} for the usual word: chars of the Latin table only, no elongation, not near
+     * {@link #MAX_TERM_CHARS}. Small enough for the JIT to inline into {@link #next()} and on into its callers; any
+     * other word is rescanned by {@link #scanWord}.
+     */
+    private void scanLatinWord(int from) {
+        char[] t = text;
+        char[] out = term;
+        char[] fold = WORD_FOLD;
+        int stop = Math.min(length, from + MAX_TERM_CHARS - 2);
+        int h = 0;
+        char last = 0;
+        char beforeLast = 0;
+        int i = from;
+        for (; i < stop; i++) {
+            char c = t[i];
+            if (c >= fold.length) {
+                break;
+            }
+            char f = fold[c];
+            if (f == 0) {
+                word(from, i, h);
+                return;
+            }
+            if (((f ^ last) | (f ^ beforeLast)) == 0) {
+                break; // a run of three: maybe an elongation to squeeze
+            }
+            beforeLast = last;
+            last = f;
+            h = 31 * h + f;
+            out[i - from] = f;
+        }
+        if (i == length) {
+            word(from, i, h);
+        } else {
+            scanWord(from, 0, TokenType.WORD);
+        }
+    }
+
+    private void word(int from, int to, int hash) {
+        start = from;
+        termLength = to - from;
+        termHash = hash;
+        end = to;
+        scan = to;
+        type = TokenType.WORD;
     }
 
     /**
