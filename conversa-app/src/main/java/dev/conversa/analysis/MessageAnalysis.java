@@ -4,7 +4,10 @@ import dev.conversa.nlp.LanguageGuess;
 import dev.conversa.nlp.Sentiment;
 import dev.conversa.nlp.TextAnalysis;
 
-/** The interface the conversation and listening sides call to analyse a text in a workspace. */
+/**
+ * What ingestion (before a customer message is stored) and listening (for each mention) call to analyse a text in a
+ * workspace.
+ */
 public interface MessageAnalysis {
 
     /** Language and sentiment of {@code text}, with the workspace's own model when it trained one. */
