@@ -14,21 +14,37 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
  * Holds each workspace's active sentiment model (loaded once, cached) in front of the shipped default. The default
- * analyzer is built lazily so start-up stays fast; the first message pays for loading the language models.
+ * analyzer's language models take seconds to load: they are loaded in the background once the application is ready,
+ * so start-up stays fast and the first customer message after a start is not held up by them (ingestion analyses a
+ * message before storing it).
  */
 @Service
 class SentimentModels implements MessageAnalysis {
+    private static final Logger log = LoggerFactory.getLogger(SentimentModels.class);
     private final JdbcClient jdbc;
     private final Map<Long, Optional<SentimentAnalyzer>> byWorkspace = new ConcurrentHashMap<>();
     private volatile TextAnalyzer defaultAnalyzer;
 
     SentimentModels(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void preload() {
+        Thread.ofPlatform().daemon().name("analysis-preload").start(() -> {
+            long start = System.nanoTime();
+            defaults();
+            log.info("Language and sentiment models loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
+        });
     }
 
     @Override

@@ -98,7 +98,9 @@ class EmailIT {
                 JVBERi0xLjQK
                 --mixed--
                 """.formatted(customer, customer, support));
-        assertThat(poller.pollNow(inbox)).isEqualTo(1);
+        // The inbox's own first poll, a moment after it was created, may fetch it first; polls of one inbox take
+        // turns, so once pollNow returns the message is stored whoever fetched it.
+        assertThat(poller.pollNow(inbox)).isBetween(0, 1);
 
         JsonNode conversation = onlyConversation();
         long c = conversation.get("id").asLong();
@@ -271,7 +273,8 @@ class EmailIT {
 
                 Quería pasar el domingo por la tienda.
                 """.formatted(customer, support));
-        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100))
+        // Polling is hourly: within seconds, only IDLE can have brought it (10 s leaves room for a busy CI machine).
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
                 .until(() -> admin.get("/api/v1/conversations").json().get("total").asLong() == 1);
         assertThat(messages(onlyConversation().get("id").asLong()).get(0).get("body").asString())
                 .isEqualTo("Quería pasar el domingo por la tienda.");
@@ -287,7 +290,7 @@ class EmailIT {
 
                 Gracias.
                 """.formatted(customer, support));
-        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100))
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
                 .until(() -> messages(onlyConversation().get("id").asLong()).size() == 2);
     }
 
