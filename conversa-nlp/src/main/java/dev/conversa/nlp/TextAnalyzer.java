@@ -1,6 +1,6 @@
 package dev.conversa.nlp;
 
-import dev.conversa.nlp.lang.LinguaLanguageDetector;
+import dev.conversa.nlp.lang.NgramLanguageDetector;
 import dev.conversa.nlp.lexicon.SentimentLexicons;
 
 import java.util.Objects;
@@ -28,9 +28,12 @@ public final class TextAnalyzer {
         this.sentimentAnalyzer = Objects.requireNonNull(sentimentAnalyzer);
     }
 
-    /** Lingua for es, en, pt, fr, it, de, ca (prior for es/en) and the shipped default sentiment analyzer. */
+    /**
+     * Language among es, en, pt, fr, it, de, ca (Lingua's n-gram models, prior for es/en; see
+     * {@link NgramLanguageDetector}) and the shipped default sentiment analyzer.
+     */
     public static TextAnalyzer createDefault() {
-        return new TextAnalyzer(new LinguaLanguageDetector(), SentimentLexicons.shippedDefault());
+        return new TextAnalyzer(new NgramLanguageDetector(), SentimentLexicons.shippedDefault());
     }
 
     /** Same language detector, another sentiment analyzer (e.g. a workspace's trained model). */

@@ -1,6 +1,6 @@
 package dev.conversa.nlp;
 
-import dev.conversa.nlp.lang.LinguaLanguageDetector;
+import dev.conversa.nlp.lang.NgramLanguageDetector;
 import dev.conversa.nlp.train.LabelledText;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,13 +12,14 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The shipped detector ({@link NgramLanguageDetector}); its agreement with Lingua itself is in {@code NgramLanguageDetectorTest}. */
 class LanguageDetectorTest {
 
-    private static LinguaLanguageDetector detector;
+    private static NgramLanguageDetector detector;
 
     @BeforeAll
     static void load() {
-        detector = new LinguaLanguageDetector();
+        detector = new NgramLanguageDetector();
     }
 
     @ParameterizedTest

@@ -3,6 +3,7 @@ package dev.conversa.benchmarks.nlp;
 import dev.conversa.nlp.LanguageDetector;
 import dev.conversa.nlp.Sentiment;
 import dev.conversa.nlp.lang.LinguaLanguageDetector;
+import dev.conversa.nlp.lang.NgramLanguageDetector;
 import dev.conversa.nlp.lexicon.RuleBasedSentimentAnalyzer;
 import dev.conversa.nlp.lexicon.SentimentLexicons;
 import dev.conversa.nlp.LanguageGuess;
@@ -53,12 +54,14 @@ public class SentimentBenchmark {
 
     RuleBasedSentimentAnalyzer sentiment;
     LanguageDetector language;
+    LanguageDetector lingua;
     int i;
 
     @Setup
     public void setup() {
         sentiment = SentimentLexicons.shippedDefault();
-        language = new LinguaLanguageDetector();
+        language = new NgramLanguageDetector();
+        lingua = new LinguaLanguageDetector();
     }
 
     @Benchmark
@@ -67,9 +70,17 @@ public class SentimentBenchmark {
         return sentiment.analyze(TWEETS[k], LANGS[k]);
     }
 
+    /** The shipped language identifier (Lingua's models, our packed table and scoring). */
+    @Benchmark
+    public LanguageGuess languageNgram() {
+        int k = (i++ & 0x7FFFFFFF) % TWEETS.length;
+        return language.detect(TWEETS[k]);
+    }
+
+    /** Lingua 1.2.2 itself on the same models, for comparison. */
     @Benchmark
     public LanguageGuess languageLingua() {
         int k = (i++ & 0x7FFFFFFF) % TWEETS.length;
-        return language.detect(TWEETS[k]);
+        return lingua.detect(TWEETS[k]);
     }
 }

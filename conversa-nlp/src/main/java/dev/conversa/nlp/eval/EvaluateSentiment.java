@@ -3,7 +3,7 @@ package dev.conversa.nlp.eval;
 import dev.conversa.nlp.LanguageDetector;
 import dev.conversa.nlp.SentimentAnalyzer;
 import dev.conversa.nlp.SentimentLabel;
-import dev.conversa.nlp.lang.LinguaLanguageDetector;
+import dev.conversa.nlp.lang.NgramLanguageDetector;
 import dev.conversa.nlp.lexicon.AfinnSentimentAnalyzer;
 import dev.conversa.nlp.lexicon.SentimentLexicons;
 import dev.conversa.nlp.train.LabelledText;
@@ -130,7 +130,7 @@ public final class EvaluateSentiment {
     }
 
     private static LanguageDetector detectorOf(LanguageDetector[] holder) {
-        if (holder[0] == null) holder[0] = new LinguaLanguageDetector();
+        if (holder[0] == null) holder[0] = new NgramLanguageDetector();
         return holder[0];
     }
 

@@ -1,6 +1,6 @@
 package dev.conversa.nlp.eval;
 
-import dev.conversa.nlp.lang.LinguaLanguageDetector;
+import dev.conversa.nlp.lang.NgramLanguageDetector;
 import dev.conversa.nlp.train.LabelledText;
 import dev.conversa.nlp.train.SentimentTrainer;
 import dev.conversa.nlp.train.TrainingOptions;
@@ -36,7 +36,7 @@ public final class TrainSentiment {
         }
         List<LabelledText> data = new ArrayList<>();
         for (Path p : files) data.addAll(LabelledTextFiles.read(p, LabelledTextFiles.languageOf(p)));
-        TrainingResult r = new SentimentTrainer(new LinguaLanguageDetector()).train(data, TrainingOptions.defaults());
+        TrainingResult r = new SentimentTrainer(new NgramLanguageDetector()).train(data, TrainingOptions.defaults());
         System.out.println("examples per language: " + r.examplesPerLanguage() + ", trained in " + r.elapsed().toMillis() + " ms");
         System.out.println("held-out, new model:      " + r.heldOutMetrics());
         System.out.println("held-out, shipped default: " + r.baselineMetrics());
