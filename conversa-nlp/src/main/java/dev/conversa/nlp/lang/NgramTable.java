@@ -2,6 +2,8 @@ package dev.conversa.nlp.lang;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -43,11 +45,12 @@ final class NgramTable {
         for (int l = 0; l < isoCodes.size(); l++) {
             for (int order = 1; order <= MAX_ORDER; order++) {
                 String path = "language-models/" + isoCodes.get(l) + "/" + FILES[order - 1] + ".json";
-                try (InputStream in = NgramTable.class.getClassLoader().getResourceAsStream(path)) {
-                    if (in == null) {
-                        throw new IllegalArgumentException("no language model " + path + " on the class path");
-                    }
-                    t.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), l, path);
+                InputStream stream = NgramTable.class.getClassLoader().getResourceAsStream(path);
+                if (stream == null) {
+                    throw new IllegalArgumentException("no language model " + path + " on the class path");
+                }
+                try (Reader in = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
+                    t.read(in, l, path);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -121,80 +124,105 @@ final class NgramTable {
         return (int) ((key * 0x9E3779B97F4A7C15L) >>> 32);
     }
 
-    /** Parses one model file: {"language":"…","ngrams":{"count/total":"ngram ngram …", …}}. */
-    private void read(String json, int language, String path) {
-        int at = json.indexOf("\"ngrams\"");
-        if (at < 0) throw new IllegalStateException(path + ": no ngrams");
-        at = json.indexOf('{', at) + 1;
-        StringBuilder s = new StringBuilder();
+    /**
+     * Parses one model file, {"language":"…","ngrams":{"count/total":"ngram ngram …", …}}, as a stream: no String
+     * per entry, so that loading leaves next to no garbage (a loaded server idles with a small heap).
+     */
+    private void read(Reader in, int language, String path) throws IOException {
+        JsonChars json = new JsonChars(in);
+        // skip to the object of n-grams
+        int depth = 0;
+        for (int c; (c = json.next()) != -1; ) {
+            if (c == '{' && ++depth == 2) break;
+        }
         while (true) {
-            at = skipToQuoteOrEnd(json, at);
-            if (at < 0) return;
-            at = string(json, at, s);
-            String fraction = s.toString();
-            int slash = fraction.indexOf('/');
-            double p = Double.parseDouble(fraction.substring(0, slash)) / Double.parseDouble(fraction.substring(slash + 1));
-            int q = (int) Math.min(255, 1 + Math.round(-Math.log(p) * STEP));
-            at = json.indexOf('"', at);
-            at = string(json, at, s);
-            int start = 0;
-            for (int i = 0; i <= s.length(); i++) {
-                if (i == s.length() || s.charAt(i) == ' ') {
-                    if (i > start) put(pack(s, start, i, path), language, q);
-                    start = i + 1;
+            int c = json.skipSpaceAndCommas();
+            if (c == '}' || c == -1) return;
+            if (c != '"') throw new IllegalStateException(path + ": expected a \"count/total\" key, found '" + (char) c + "'");
+            long count = 0;
+            while ((c = json.next()) != '/') count = count * 10 + digit(c, path);
+            long total = 0;
+            while ((c = json.next()) != '"') total = total * 10 + digit(c, path);
+            int q = (int) Math.min(255, 1 + Math.round(-Math.log(count / (double) total) * STEP));
+            while ((c = json.next()) != '"') {
+                if (c == -1) throw new IllegalStateException(path + ": truncated");
+            }
+            long key = 0;
+            int length = 0;
+            while (true) {
+                c = json.nextStringChar();
+                if (c == ' ' || c == JsonChars.END_OF_STRING) {
+                    if (length > 0) put(key, language, q);
+                    key = 0;
+                    length = 0;
+                    if (c == JsonChars.END_OF_STRING) break;
+                    continue;
+                }
+                if (++length > MAX_ORDER) throw new IllegalStateException(path + ": n-gram longer than " + MAX_ORDER);
+                key |= (long) codeOrNew((char) c) << (8 * (length - 1));
+            }
+        }
+    }
+
+    private static int digit(int c, String path) {
+        if (c < '0' || c > '9') throw new IllegalStateException(path + ": expected a digit, found '" + (char) c + "'");
+        return c - '0';
+    }
+
+    /** Characters of a JSON text through a small buffer. */
+    private static final class JsonChars {
+        static final int END_OF_STRING = -2;
+        private final Reader in;
+        private final char[] buffer = new char[8192];
+        private int at;
+        private int end;
+
+        JsonChars(Reader in) {
+            this.in = in;
+        }
+
+        int next() throws IOException {
+            if (at == end) {
+                end = in.read(buffer);
+                at = 0;
+                if (end <= 0) {
+                    end = 0;
+                    return -1;
                 }
             }
+            return buffer[at++];
+        }
+
+        int skipSpaceAndCommas() throws IOException {
+            int c;
+            do {
+                c = next();
+            } while (c == ',' || c == ' ' || c == '\n' || c == '\r' || c == '\t');
+            return c;
+        }
+
+        /** The next character inside a string, escapes decoded, or {@link #END_OF_STRING} at its closing quote. */
+        int nextStringChar() throws IOException {
+            int c = next();
+            if (c == '"') return END_OF_STRING;
+            if (c == -1) throw new IllegalStateException("truncated JSON string");
+            if (c != '\\') return c;
+            int e = next();
+            if (e != 'u') return e == 'n' ? '\n' : e == 't' ? '\t' : e;
+            int v = 0;
+            for (int i = 0; i < 4; i++) v = v * 16 + Character.digit(next(), 16);
+            return v;
         }
     }
 
-    /** Next '"' that opens a key, or -1 at the closing '}' of the ngrams object. */
-    private static int skipToQuoteOrEnd(String json, int at) {
-        for (int i = at; i < json.length(); i++) {
-            char c = json.charAt(i);
-            if (c == '"') return i;
-            if (c == '}') return -1;
+    private int codeOrNew(char c) {
+        int code = alphabet[c] & 0xFF;
+        if (code == 0) {
+            if (alphabetSize == UNKNOWN_CHAR - 1) throw new IllegalStateException("more than 254 characters in the models");
+            code = ++alphabetSize;
+            alphabet[c] = (byte) code;
         }
-        return -1;
-    }
-
-    /** Reads the JSON string starting at the quote {@code at} into {@code out}; answers the index after it. */
-    private static int string(String json, int at, StringBuilder out) {
-        out.setLength(0);
-        int i = at + 1;
-        while (true) {
-            char c = json.charAt(i++);
-            if (c == '"') return i;
-            if (c == '\\') {
-                char e = json.charAt(i++);
-                switch (e) {
-                    case 'u' -> {
-                        out.append((char) Integer.parseInt(json, i, i + 4, 16));
-                        i += 4;
-                    }
-                    case 'n' -> out.append('\n');
-                    case 't' -> out.append('\t');
-                    default -> out.append(e);
-                }
-            } else {
-                out.append(c);
-            }
-        }
-    }
-
-    private long pack(CharSequence s, int from, int to, String path) {
-        if (to - from > MAX_ORDER) throw new IllegalStateException(path + ": n-gram longer than " + MAX_ORDER);
-        long key = 0;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            int code = alphabet[c] & 0xFF;
-            if (code == 0) {
-                if (alphabetSize == UNKNOWN_CHAR - 1) throw new IllegalStateException("more than 254 characters in the models");
-                code = ++alphabetSize;
-                alphabet[c] = (byte) code;
-            }
-            key |= (long) code << (8 * (i - from));
-        }
-        return key;
+        return code;
     }
 
     private void put(long key, int language, int q) {
