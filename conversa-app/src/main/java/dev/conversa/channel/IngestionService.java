@@ -9,11 +9,14 @@ import dev.conversa.conversation.NewConversation;
 import dev.conversa.conversation.Priority;
 import dev.conversa.customer.CustomerService;
 import dev.conversa.kernel.Actor;
+import dev.conversa.kernel.ChannelType;
 import dev.conversa.kernel.InvalidInputException;
 import dev.conversa.kernel.NotFoundException;
 import dev.conversa.nlp.TextAnalysis;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -38,6 +41,11 @@ public class IngestionService {
     private final MessageService messages;
     private final MessageAnalysis analysis;
     private final TransactionTemplate tx;
+    private final Map<InboxKey, ChannelType> channels = new ConcurrentHashMap<>();
+    private static final int MAX_REMEMBERED_INBOXES = 100_000;
+
+    private record InboxKey(long workspaceId, long inboxId) {
+    }
 
     IngestionService(InboxService inboxes, CustomerService customers, ConversationService conversations,
                      MessageService messages, MessageAnalysis analysis, TransactionTemplate tx) {
@@ -50,7 +58,7 @@ public class IngestionService {
     }
 
     public IngestResult receive(long workspaceId, long inboxId, InboundMessage inbound) {
-        Inbox inbox = inboxes.find(workspaceId, inboxId).orElseThrow(() -> new NotFoundException("inbox", inboxId));
+        ChannelType channel = channelOf(workspaceId, inboxId);
         if (inbound.author() == null || inbound.author().kind() == null) {
             throw new InvalidInputException("author", "the author's identity is required");
         }
@@ -67,7 +75,7 @@ public class IngestionService {
                 }
             }
             try {
-                return tx.execute(status -> store(inbox, externalId, inbound, analysed));
+                return tx.execute(status -> store(workspaceId, inboxId, channel, externalId, inbound, analysed));
             } catch (DuplicateKeyException duplicate) {
                 // A redelivery, or another delivery of the same message or the first message of the same new customer
                 // won a race: the transaction rolled back whole. Answer with the stored message, or try again.
@@ -100,12 +108,30 @@ public class IngestionService {
         }
     }
 
-    private IngestResult store(Inbox inbox, String externalId, InboundMessage inbound, TextAnalysis analysed) {
-        long ws = inbox.workspaceId();
+    /**
+     * The channel of a workspace's inbox; 404 when the workspace has no such inbox. An inbox is never deleted and
+     * never changes workspace or channel, so the answer is remembered (for the inboxes that exist) instead of being
+     * read for every message.
+     */
+    private ChannelType channelOf(long workspaceId, long inboxId) {
+        ChannelType known = channels.get(new InboxKey(workspaceId, inboxId));
+        if (known != null) {
+            return known;
+        }
+        Inbox inbox = inboxes.find(workspaceId, inboxId).orElseThrow(() -> new NotFoundException("inbox", inboxId));
+        if (channels.size() >= MAX_REMEMBERED_INBOXES) {
+            channels.clear();
+        }
+        channels.put(new InboxKey(workspaceId, inboxId), inbox.channel());
+        return inbox.channel();
+    }
+
+    private IngestResult store(long ws, long inboxId, ChannelType channel, String externalId, InboundMessage inbound,
+                               TextAnalysis analysed) {
         long customerId = customers.resolve(ws, inbound.author());
         String threadKey = blankToNull(inbound.threadKey()) == null ? "customer:" + customerId : inbound.threadKey().strip();
-        Conversation conversation = conversations.findActiveByThread(ws, inbox.id(), threadKey)
-                .orElseGet(() -> conversations.open(new NewConversation(inbox.id(), inbox.channel(), customerId,
+        Conversation conversation = conversations.findActiveByThread(ws, inboxId, threadKey)
+                .orElseGet(() -> conversations.open(new NewConversation(inboxId, channel, customerId,
                         inbound.subject(), threadKey, Priority.NORMAL, null), Actor.system(ws)));
         String language = analysed != null && analysed.language().isKnown() ? analysed.language().code() : null;
         String sentiment = analysed == null ? null : analysed.sentiment().label().name().toLowerCase(Locale.ROOT);

@@ -14,25 +14,42 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * API tokens for machines. Tokens are 256 random bits, so a fast SHA-256 is the right hash: there is nothing
  * to brute-force, and verifying on every request must stay cheap.
+ *
+ * <p>A busy integration presents the same token many times a second, so a verified token is remembered for
+ * {@link #REMEMBERED} on this node instead of being looked up for every request. Revoking a token or changing a
+ * person (deactivation, role) forgets every remembered token on the node that made the change, at once and again
+ * after commit; other nodes stop accepting a revoked token within {@link #REMEMBERED}. Unknown tokens are never
+ * remembered.
  */
 @Service
 public class ApiTokenService {
     static final String PREFIX = "cnv_";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+    static final Duration REMEMBERED = Duration.ofSeconds(2);
+    private static final int MAX_REMEMBERED = 10_000;
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+    private record Verified(Actor actor, long expiresAt) {
+    }
 
     ApiTokenService(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
@@ -115,11 +132,30 @@ public class ApiTokenService {
         if (secret == null || secret.isBlank()) {
             return Optional.empty();
         }
+        String hash = hash(secret);
+        long now = System.nanoTime();
+        Verified known = verified.get(hash);
+        if (known != null && now - known.expiresAt() < 0) {
+            return Optional.of(known.actor());
+        }
+        Optional<Actor> actor = lookUp(hash);
+        if (actor.isPresent()) {
+            if (verified.size() >= MAX_REMEMBERED) {
+                verified.clear();
+            }
+            verified.put(hash, new Verified(actor.get(), now + REMEMBERED.toNanos()));
+        } else {
+            verified.remove(hash);
+        }
+        return actor;
+    }
+
+    private Optional<Actor> lookUp(String hash) {
         return jdbc.sql("""
                 SELECT t.id, t.workspace_id, t.user_id, t.name, t.role, t.last_used_at, u.active
                 FROM api_token t LEFT JOIN app_user u ON u.id = t.user_id
                 WHERE t.token_hash = ? AND t.revoked_at IS NULL""")
-                .param(hash(secret))
+                .param(hash)
                 .query((rs, n) -> {
                     long id = rs.getLong("id");
                     Instant lastUsed = Sql.instant(rs, "last_used_at");
@@ -157,6 +193,26 @@ public class ApiTokenService {
             throw new NotFoundException("token", id);
         }
         events.publishEvent(new WorkspaceEvents.ApiTokenRevoked(actor.workspaceId(), id, actor.userId()));
+        forgetVerified();
+    }
+
+    /** A person's role or activity changed: their tokens must be verified again. */
+    @EventListener
+    void on(WorkspaceEvents.UserUpdated changed) {
+        forgetVerified();
+    }
+
+    /** Forgets every remembered token now and, inside a transaction, again after it ends (a racing reader). */
+    private void forgetVerified() {
+        verified.clear();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    verified.clear();
+                }
+            });
+        }
     }
 
     boolean exists(String secret) {

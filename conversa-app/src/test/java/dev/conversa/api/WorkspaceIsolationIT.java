@@ -90,6 +90,9 @@ class WorkspaceIsolationIT {
                 {"body":"hijack"}""").status()).isEqualTo(404);
         assertThat(asB.post("/api/v1/conversations", """
                 {"inboxId":%d,"customerId":%d}""".formatted(inbox, customerId)).status()).isEqualTo(404);
+        // (A's own message first, so that this node has the inbox in memory.)
+        assertThat(asA.post("/api/v1/inboxes/" + inbox + "/messages", """
+                {"externalId":"a1","from":{"kind":"EMAIL","value":"a@example.com"},"body":"hola"}""").status()).isEqualTo(201);
         assertThat(asB.post("/api/v1/inboxes/" + inbox + "/messages", """
                 {"externalId":"x1","from":{"kind":"EMAIL","value":"x@example.com"},"body":"hi"}""").status()).isEqualTo(404);
 
