@@ -20,4 +20,5 @@ else record="-XX:ArchiveClassesAtExit=$DEST/conversa.jsa"; use="-XX:SharedArchiv
 CONVERSA_DB_URL=${CONVERSA_DB_URL:-jdbc:h2:file:$PWD/$DEST/training-db} CONVERSA_DEMO=false CONVERSA_PORT=0 \
   "$JAVA" $record -Dspring.context.exit=onRefresh -jar "$APP" > "$DEST/training.log" 2>&1
 rm -rf "$DEST"/training-db*
-echo "$use -jar $APP"
+# The periodic collection lets an idle node hand unused heap back to the OS (README, "Running in production").
+echo "$use -XX:G1PeriodicGCInterval=10000 -jar $APP"

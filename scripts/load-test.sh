@@ -20,7 +20,7 @@ if ! command -v wrk >/dev/null; then
 fi
 [ -n "${SKIP_BUILD:-}" ] || ./mvnw -q -pl conversa-app -am package -DskipTests
 # The server starts as README's "Running in production" says: extracted jar and AOT cache (AOT=0: the plain jar).
-if [ "${AOT:-1}" = 1 ]; then LAUNCH=$(scripts/aot-cache.sh); else LAUNCH="-jar $(ls conversa-app/target/conversa-app-*-exec.jar)"; fi
+if [ "${AOT:-1}" = 1 ]; then LAUNCH=$(scripts/aot-cache.sh); else LAUNCH="-XX:G1PeriodicGCInterval=10000 -jar $(ls conversa-app/target/conversa-app-*-exec.jar)"; fi
 psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
 # Production PostgreSQL vacuums as it goes (autovacuum, on by default). A CI server may run with it off, which lets
 # dead row versions of the hot rows (conversations, event publications) pile up and slows every statement: turn it

@@ -150,28 +150,33 @@ public class ApiTokenService {
         return actor;
     }
 
+    private record Found(long id, Long workspaceId, Long userId, String name, Role role, Instant lastUsed, boolean ownerActive) {
+    }
+
     private Optional<Actor> lookUp(String hash) {
-        return jdbc.sql("""
+        Optional<Found> found = jdbc.sql("""
                 SELECT t.id, t.workspace_id, t.user_id, t.name, t.role, t.last_used_at, u.active
                 FROM api_token t LEFT JOIN app_user u ON u.id = t.user_id
                 WHERE t.token_hash = ? AND t.revoked_at IS NULL""")
                 .param(hash)
                 .query((rs, n) -> {
-                    long id = rs.getLong("id");
-                    Instant lastUsed = Sql.instant(rs, "last_used_at");
                     Long userId = Sql.longOrNull(rs, "user_id");
-                    boolean ownerActive = userId == null || rs.getBoolean("active");
-                    if (!ownerActive) {
-                        return null;
-                    }
-                    if (lastUsed == null || lastUsed.isBefore(Instant.now().minus(LAST_USED_RESOLUTION))) {
-                        // Written at most once a minute so a busy integration does not turn every read into a write.
-                        jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE id = ?").params(Sql.ts(Instant.now()), id).update();
-                    }
-                    return new Actor(userId, Sql.longOrNull(rs, "workspace_id"), Role.valueOf(rs.getString("role")),
-                            "token " + rs.getString("name"), id);
+                    return new Found(rs.getLong("id"), Sql.longOrNull(rs, "workspace_id"), userId, rs.getString("name"),
+                            Role.valueOf(rs.getString("role")), Sql.instant(rs, "last_used_at"),
+                            userId == null || rs.getBoolean("active"));
                 })
                 .optional();
+        if (found.isEmpty() || !found.get().ownerActive()) {
+            return Optional.empty();
+        }
+        Found t = found.get();
+        if (t.lastUsed() == null || t.lastUsed().isBefore(Instant.now().minus(LAST_USED_RESOLUTION))) {
+            // Written at most once a minute so a busy integration does not turn every read into a write; and only
+            // once the read is done: a write from inside the row mapper would need a second pooled connection while
+            // holding the first, and enough concurrent requests doing so would drain the pool for good.
+            jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE id = ?").params(Sql.ts(Instant.now()), t.id()).update();
+        }
+        return Optional.of(new Actor(t.userId(), t.workspaceId(), t.role(), "token " + t.name(), t.id()));
     }
 
     public List<ApiTokenInfo> list(Actor actor) {
