@@ -2,13 +2,13 @@
 # Ingestion load harness on PostgreSQL: starts Conversa from the built jar, measures start-up time and idle memory,
 # then posts inbound messages through the REST API with wrk (scripts/load/ingest.lua): a JIT warm-up, then the
 # measured run, then redeliveries that must store nothing new, and a count of the rows stored.
-# Usage: scripts/load-test.sh [seconds=30] [connections=32] [warm-up seconds=60]
+# Usage: scripts/load-test.sh [seconds=30] [connections=16] [warm-up seconds=60]
 # Needs a local PostgreSQL, a JDK >= 21 in JAVA_HOME and wrk (Debian package wrk; installed when missing).
 # SKIP_BUILD=1 uses the jar already built; AOT=0 starts the plain jar; SERVER_OPTS passes JVM options to the server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_MEASURED=${1:-30}
-CONNECTIONS=${2:-32}
+CONNECTIONS=${2:-16}
 WARMUP=${3:-60}
 PORT=${PORT:-8181}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
