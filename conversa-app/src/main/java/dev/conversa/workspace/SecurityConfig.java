@@ -37,6 +37,10 @@ class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .logout(logout -> logout.disable())
+                // No anonymous token and no servlet-API request wrapper: API code reads the token's actor from the
+                // security context, and an unauthenticated request still reaches the 401 entry point below.
+                .anonymous(anonymous -> anonymous.disable())
+                .servletApi(servletApi -> servletApi.disable())
                 .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/workspaces", "/api/v1/workspaces/*/tokens", "/api/v1/workspaces/*/users")
