@@ -6,6 +6,8 @@ import dev.conversa.channel.InboxStatus;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
+import jakarta.mail.event.MessageCountAdapter;
+import jakarta.mail.event.MessageCountEvent;
 import jakarta.mail.Session;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +41,12 @@ final class EmailIdle {
         volatile Thread thread;
         volatile boolean idling;
         volatile IMAPFolder folder;
+        /** When the watch last fetched (System.nanoTime()). */
+        volatile long fetched;
     }
+
+    /** How long a new-mail notice waits for the IDLE loop's own fetch before fetching itself. */
+    private static final Duration NOTICE_GRACE = Duration.ofSeconds(1);
 
     EmailIdle(InboxService inboxes, Consumer<Inbox> fetch) {
         this.inboxes = inboxes;
@@ -118,12 +125,31 @@ final class EmailIdle {
             folder.open(Folder.READ_ONLY);
             w.folder = folder;
             Thread refresher = Thread.ofVirtual().name("email-idle-refresh-" + inbox.id()).start(() -> refresh(folder, refresh));
+            // Mail that lands after a fetch but before the server takes the IDLE command is announced while IDLE
+            // starts, and that announcement does not end the IDLE: without this notice it would wait for the next
+            // notification or refresh. Normally the loop below fetches first, and the notice finds nothing to do.
+            folder.addMessageCountListener(new MessageCountAdapter() {
+                @Override
+                public void messagesAdded(MessageCountEvent e) {
+                    long noticed = System.nanoTime();
+                    Thread.ofVirtual().name("email-idle-notice-" + inbox.id()).start(() -> {
+                        try {
+                            Thread.sleep(NOTICE_GRACE);
+                        } catch (InterruptedException interrupted) {
+                            return;
+                        }
+                        if (w.fetched - noticed < 0) {
+                            fetched(w, inbox);
+                        }
+                    });
+                }
+            });
             try {
-                fetch.accept(inbox); // whatever arrived before IDLE began
+                fetched(w, inbox); // whatever arrived before IDLE began
                 while (!Thread.currentThread().isInterrupted()) {
                     w.idling = true;
                     folder.idle(true); // returns on the server's first notification, or when refresh() breaks it
-                    fetch.accept(inbox);
+                    fetched(w, inbox);
                 }
                 throw new InterruptedException();
             } finally {
@@ -139,6 +165,11 @@ final class EmailIdle {
                 }
             }
         }
+    }
+
+    private void fetched(Watch w, Inbox inbox) {
+        w.fetched = System.nanoTime();
+        fetch.accept(inbox);
     }
 
     /** Ends the current IDLE every period (any command on the folder sends DONE), so that IDLE is issued anew. */
