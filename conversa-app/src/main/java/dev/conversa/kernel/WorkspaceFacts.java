@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiPredicate;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * A yes/no fact about a workspace ("has enabled rules for this trigger", "has SLA policies") that the ingestion
@@ -47,14 +45,6 @@ public final class WorkspaceFacts<K> {
      * dropped again after commit, so that a reader racing the commit cannot keep the old answer.
      */
     public void forget(long workspaceId) {
-        answers.keySet().removeIf(k -> k.workspaceId() == workspaceId);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    answers.keySet().removeIf(k -> k.workspaceId() == workspaceId);
-                }
-            });
-        }
+        Forgetting.nowAndAfterTransaction(() -> answers.keySet().removeIf(k -> k.workspaceId() == workspaceId));
     }
 }

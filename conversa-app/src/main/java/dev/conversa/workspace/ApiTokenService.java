@@ -1,6 +1,7 @@
 package dev.conversa.workspace;
 
 import dev.conversa.kernel.Actor;
+import dev.conversa.kernel.Forgetting;
 import dev.conversa.kernel.InvalidInputException;
 import dev.conversa.kernel.NotFoundException;
 import dev.conversa.kernel.Role;
@@ -23,8 +24,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * API tokens for machines. Tokens are 256 random bits, so a fast SHA-256 is the right hash: there is nothing
@@ -207,17 +206,8 @@ public class ApiTokenService {
         forgetVerified();
     }
 
-    /** Forgets every remembered token now and, inside a transaction, again after it ends (a racing reader). */
     private void forgetVerified() {
-        verified.clear();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    verified.clear();
-                }
-            });
-        }
+        Forgetting.nowAndAfterTransaction(verified::clear);
     }
 
     boolean exists(String secret) {

@@ -17,18 +17,15 @@ import java.util.Set;
  * <p>The score of a language is the sum over the text's distinct 1- to 5-grams (only trigrams from 120 characters
  * on) of the log-probability of the n-gram, or of its longest known prefix, divided by the number of the text's
  * distinct letters the language knows; relative confidence is the best score over each language's (1.0 for the
- * best). The same social-text clean-up and prior as {@link LinguaLanguageDetector} come on top: URLs, @mentions and
- * the '#' of hashtags are dropped, and every language outside the workspace's usual ones ({@code preferred}) loses
- * {@code otherPenalty} of relative confidence. The returned confidence is a softmax of those values.
+ * best). The same social-text clean-up ({@link SocialText}) and prior ({@link LanguagePrior}) as
+ * {@link LinguaLanguageDetector} come on top.
  * Thread-safe; build one and share it (loading takes ~1 s and ~31 MB for the seven default languages).
  */
 public final class NgramLanguageDetector implements LanguageDetector {
     private static final int LONG_TEXT = 120;
-    private static final double SOFTMAX_SCALE = 20.0;
 
     private final String[] codes;
-    private final boolean[] penalised;
-    private final double otherPenalty;
+    private final LanguagePrior prior;
     private final NgramTable table;
 
     /** es, en, pt, fr, it, de, ca with a prior for es and en. */
@@ -44,13 +41,8 @@ public final class NgramLanguageDetector implements LanguageDetector {
      */
     public NgramLanguageDetector(List<String> languages, Set<String> preferred, double otherPenalty) {
         if (languages.size() < 2 || languages.size() > 31) throw new IllegalArgumentException("need two to 31 languages");
-        if (!(otherPenalty >= 0 && otherPenalty <= 0.5)) throw new IllegalArgumentException("otherPenalty in [0,0.5]");
+        this.prior = new LanguagePrior(preferred, otherPenalty);
         this.codes = languages.stream().map(c -> c.toLowerCase(Locale.ROOT)).toArray(String[]::new);
-        this.penalised = new boolean[codes.length];
-        for (int l = 0; l < codes.length; l++) {
-            penalised[l] = !preferred.isEmpty() && !preferred.contains(codes[l]);
-        }
-        this.otherPenalty = otherPenalty;
         this.table = NgramTable.load(Arrays.asList(codes));
     }
 
@@ -61,27 +53,10 @@ public final class NgramLanguageDetector implements LanguageDetector {
 
     @Override
     public LanguageGuess detect(String text) {
-        String clean = normalise(LinguaLanguageDetector.clean(text));
+        String clean = normalise(SocialText.clean(text));
         if (clean.isEmpty()) return LanguageGuess.UNKNOWN;
         double[] confidence = relativeConfidence(clean);
-        if (confidence == null) return LanguageGuess.UNKNOWN;
-        int best = -1;
-        double bestValue = Double.NEGATIVE_INFINITY;
-        for (int l = 0; l < codes.length; l++) {
-            if (confidence[l] == 0) continue; // knows none of the text
-            double v = confidence[l] - (penalised[l] ? otherPenalty : 0.0);
-            if (v > bestValue) {
-                bestValue = v;
-                best = l;
-            }
-        }
-        double sum = 0;
-        for (int l = 0; l < codes.length; l++) {
-            if (confidence[l] == 0) continue;
-            double v = confidence[l] - (penalised[l] ? otherPenalty : 0.0);
-            sum += Math.exp(SOFTMAX_SCALE * (v - bestValue));
-        }
-        return new LanguageGuess(codes[best], Math.min(1.0, 1.0 / sum));
+        return confidence == null ? LanguageGuess.UNKNOWN : prior.guess(codes, confidence);
     }
 
     /**

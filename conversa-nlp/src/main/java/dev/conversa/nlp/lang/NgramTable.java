@@ -86,14 +86,6 @@ final class NgramTable {
         return code < letters.length ? letters[code] : 0;
     }
 
-    int languages() {
-        return languages;
-    }
-
-    int size() {
-        return size;
-    }
-
     long bytes() {
         return keys.length * 8L + values.length + alphabet.length;
     }
