@@ -21,16 +21,17 @@ final class PostScratch {
     /** Posts matched by this thread, for sampling term statistics. */
     int sampleTick;
 
-    // per term id
-    private int[] termStamp = new int[0];
-    private int[] termHead = new int[0];
-    private int[] termTail = new int[0];
+    /**
+     * Per term id, {@value #TERM_STRIDE} ints: the epoch that wrote the entry, the term's first and last occurrence.
+     * Interleaved, so that recording an occurrence touches one cache line of this large array, not three.
+     */
+    private int[] terms = new int[0];
+    private static final int TERM_STRIDE = 4;
+    private int termCapacity;
 
-    // occurrences, chained per term in text order
-    private int[] occPos = new int[64];
-    private int[] occStart = new int[64];
-    private int[] occEnd = new int[64];
-    private int[] occNext = new int[64];
+    /** Occurrences, chained per term in text order: {@value #OCC_STRIDE} ints each (position, start, end, next). */
+    private int[] occurrences = new int[64 * OCC_STRIDE];
+    private static final int OCC_STRIDE = 4;
     private int occCount;
 
     /** Distinct term ids present in the post. */
@@ -50,15 +51,14 @@ final class PostScratch {
     /** Starts a new post; {@code termCapacity} and {@code slotCapacity} bound the ids that may be seen. */
     void begin(int termCapacity, int slotCapacity) {
         if (++epoch == 0) {
-            Arrays.fill(termStamp, 0);
+            Arrays.fill(terms, 0);
             Arrays.fill(slotStamp, 0);
             epoch = 1;
         }
-        if (termCapacity > termStamp.length) {
-            int n = Math.max(termCapacity, termStamp.length + (termStamp.length >> 1));
-            termStamp = Arrays.copyOf(termStamp, n);
-            termHead = Arrays.copyOf(termHead, n);
-            termTail = Arrays.copyOf(termTail, n);
+        if (termCapacity > this.termCapacity) {
+            int n = Math.max(termCapacity, this.termCapacity + (this.termCapacity >> 1));
+            terms = Arrays.copyOf(terms, n * TERM_STRIDE);
+            this.termCapacity = n;
         }
         if (slotCapacity > slotStamp.length) {
             slotStamp = Arrays.copyOf(slotStamp, Math.max(slotCapacity, slotStamp.length + (slotStamp.length >> 1)));
@@ -73,42 +73,42 @@ final class PostScratch {
 
     /** Records an occurrence of {@code term} (positions must be added in non-decreasing order per term). */
     void addOccurrence(int term, int position, int start, int end) {
-        if (term >= termStamp.length) {
+        if (term >= termCapacity) {
             return; // term registered by a concurrent add after this post started: ignore it
         }
         int occ = occCount++;
-        if (occ == occPos.length) {
+        int o = occ * OCC_STRIDE;
+        if (o == occurrences.length) {
             growOccurrences();
         }
-        occPos[occ] = position;
-        occStart[occ] = start;
-        occEnd[occ] = end;
-        occNext[occ] = -1;
-        if (termStamp[term] != epoch) {
-            termStamp[term] = epoch;
-            termHead[term] = occ;
+        int[] occs = occurrences;
+        occs[o] = position;
+        occs[o + 1] = start;
+        occs[o + 2] = end;
+        occs[o + 3] = -1;
+        int[] t = terms;
+        int at = term * TERM_STRIDE;
+        if (t[at] != epoch) {
+            t[at] = epoch;
+            t[at + 1] = occ;
             if (presentCount == present.length) {
                 present = Arrays.copyOf(present, presentCount * 2);
             }
             present[presentCount++] = term;
             presentBits[(term >>> 6) & (PRESENT_BITS / 64 - 1)] |= 1L << term;
         } else {
-            occNext[termTail[term]] = occ;
+            occs[t[at + 2] * OCC_STRIDE + 3] = occ;
         }
-        termTail[term] = occ;
+        t[at + 2] = occ;
     }
 
     /** Out of line, so that {@link #addOccurrence} stays small enough to be inlined into the token loop. */
     private void growOccurrences() {
-        int n = occPos.length * 2;
-        occPos = Arrays.copyOf(occPos, n);
-        occStart = Arrays.copyOf(occStart, n);
-        occEnd = Arrays.copyOf(occEnd, n);
-        occNext = Arrays.copyOf(occNext, n);
+        occurrences = Arrays.copyOf(occurrences, occurrences.length * 2);
     }
 
     boolean isPresent(int term) {
-        return term < termStamp.length && termStamp[term] == epoch;
+        return term < termCapacity && terms[term * TERM_STRIDE] == epoch;
     }
 
     /** False if {@code term} is certainly not in the post; -1 (no term) is never present. */
@@ -135,29 +135,29 @@ final class PostScratch {
 
     /** First occurrence of {@code term}, or -1. */
     int first(int term) {
-        return isPresent(term) ? termHead[term] : -1;
+        return isPresent(term) ? terms[term * TERM_STRIDE + 1] : -1;
     }
 
     int next(int occ) {
-        return occNext[occ];
+        return occurrences[occ * OCC_STRIDE + 3];
     }
 
     int position(int occ) {
-        return occPos[occ];
+        return occurrences[occ * OCC_STRIDE];
     }
 
     int start(int occ) {
-        return occStart[occ];
+        return occurrences[occ * OCC_STRIDE + 1];
     }
 
     int end(int occ) {
-        return occEnd[occ];
+        return occurrences[occ * OCC_STRIDE + 2];
     }
 
     /** The occurrence of {@code term} at {@code position}, or -1. */
     int occurrenceAt(int term, int position) {
-        for (int o = first(term); o >= 0; o = occNext[o]) {
-            int p = occPos[o];
+        for (int o = first(term); o >= 0; o = next(o)) {
+            int p = position(o);
             if (p == position) {
                 return o;
             }

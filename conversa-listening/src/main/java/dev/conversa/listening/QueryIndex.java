@@ -29,7 +29,7 @@ public final class QueryIndex {
     private final Object writeLock = new Object();
     private final TermDictionary exactTerms = new TermDictionary();
     private final TermDictionary prefixTerms = new TermDictionary();
-    private final PrefixLengths prefixLengths = new PrefixLengths();
+    private final PrefixIndex prefixes = new PrefixIndex();
     private final Postings postings = new Postings();
     private final QuerySlots slots = new QuerySlots();
     private final Map<String, CompiledQuery> byId = new ConcurrentHashMap<>();
@@ -251,7 +251,7 @@ public final class QueryIndex {
     }
 
     private void scanText(String text, PostScratch s) {
-        PrefixLengths prefixes = prefixLengths.isEmpty() ? null : prefixLengths;
+        PrefixIndex prefixes = this.prefixes.isEmpty() ? null : this.prefixes;
         TokenCursor c = s.cursor.reset(text);
         while (c.next()) {
             char[] buf = c.termBuffer();
@@ -261,41 +261,17 @@ public final class QueryIndex {
             if (id >= 0) {
                 s.addOccurrence(id, pos, c.start(), c.end());
             }
-            // few tokens start like a wildcard prefix: test inline, probe out of line
-            long lengths = prefixes == null ? 0 : prefixes.candidates(buf, 0, len);
-            if (lengths != 0) {
-                probePrefixes(lengths, buf, 0, pos, c.start(), c.end(), s);
+            if (prefixes != null) {
+                prefixes.match(buf, 0, len, pos, c.start(), c.end(), s);
             }
             if (c.hasBareWord()) {
                 id = exactTerms.lookup(buf, 1, len - 1, c.bareHash());
                 if (id >= 0) {
                     s.addOccurrence(id, pos, c.start(), c.end());
                 }
-                lengths = prefixes == null ? 0 : prefixes.candidates(buf, 1, len - 1);
-                if (lengths != 0) {
-                    probePrefixes(lengths, buf, 1, pos, c.start(), c.end(), s);
+                if (prefixes != null) {
+                    prefixes.match(buf, 1, len - 1, pos, c.start(), c.end(), s);
                 }
-            }
-        }
-    }
-
-    /**
-     * Records the wildcard prefixes the token {@code buf[off, …)} starts with, among the candidate prefix
-     * {@code lengths} (a bit set) given by {@link PrefixLengths#candidates}.
-     */
-    private void probePrefixes(long lengths, char[] buf, int off, int pos, int start, int end, PostScratch s) {
-        // the hash of each candidate prefix extends the previous one's (lengths come in increasing order)
-        int hash = 0;
-        int hashed = 0;
-        while (lengths != 0) {
-            int l = Long.numberOfTrailingZeros(lengths);
-            lengths &= lengths - 1;
-            for (; hashed < l; hashed++) {
-                hash = 31 * hash + buf[off + hashed];
-            }
-            int id = prefixTerms.lookup(buf, off, l, hash);
-            if (id >= 0) {
-                s.addOccurrence(id, pos, start, end);
             }
         }
     }
@@ -376,7 +352,7 @@ public final class QueryIndex {
         @Override
         public int prefixId(String prefix) {
             int id = register(prefixTerms, prefix);
-            prefixLengths.add(prefix);
+            prefixes.add(prefix, id);
             return id;
         }
 

@@ -1,6 +1,7 @@
 package dev.conversa.listening;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -32,6 +33,12 @@ public final class TokenCursor {
     private static final char[] WORD_FOLD = wordFold();
     /** {@link #WORD_FOLD} for hashtags and mentions, which may also contain {@code _}. */
     private static final char[] TAG_FOLD = tagFold();
+    /**
+     * {@link #WORD_FOLD} over every char, {@link #OTHER} above the Latin table: the word loop then needs no range
+     * test per char (a char indexes it without a bounds check).
+     */
+    private static final char[] LATIN_WORD = latinWord();
+    private static final char OTHER = '\uFFFF';
     /** {@code 31^k}, to derive the hash of a tag's bare word from the tag's hash. */
     private static final int[] POW31 = powersOf31();
 
@@ -213,6 +220,13 @@ public final class TokenCursor {
         return fold;
     }
 
+    private static char[] latinWord() {
+        char[] table = new char[Character.MAX_VALUE + 1];
+        Arrays.fill(table, OTHER);
+        System.arraycopy(WORD_FOLD, 0, table, 0, WORD_FOLD.length);
+        return table;
+    }
+
     private static char[] tagFold() {
         char[] fold = wordFold();
         fold['_'] = '_';
@@ -283,24 +297,20 @@ public final class TokenCursor {
     private void scanLatinWord(int from) {
         char[] t = text;
         char[] out = term;
-        char[] fold = WORD_FOLD;
+        char[] fold = LATIN_WORD;
         int stop = Math.min(length, from + MAX_TERM_CHARS - 2);
         int h = 0;
         char last = 0;
         char beforeLast = 0;
         int i = from;
         for (; i < stop; i++) {
-            char c = t[i];
-            if (c >= fold.length) {
-                break;
-            }
-            char f = fold[c];
+            char f = fold[t[i]];
             if (f == 0) {
                 word(from, i, h);
                 return;
             }
-            if (((f ^ last) | (f ^ beforeLast)) == 0) {
-                break; // a run of three: maybe an elongation to squeeze
+            if ((((f ^ last) | (f ^ beforeLast)) == 0) | f == OTHER) {
+                break; // a run of three (maybe an elongation to squeeze), or a char outside the Latin table
             }
             beforeLast = last;
             last = f;

@@ -50,6 +50,25 @@ class QueryIndexTest {
     }
 
     @Test
+    void prefixesSharingTheirFirstCharsAllMatch() {
+        index.add("two", "re*");
+        index.add("three", "ref*");
+        index.add("four", "refu*");
+        index.add("six", "refund*");
+        index.add("six again", "refund* AND now");
+        index.add("other", "refi*");
+        assertThat(ids(Post.of("refunds now"))).containsExactlyInAnyOrder("two", "three", "four", "six", "six again");
+        assertThat(ids(Post.of("refuse"))).containsExactlyInAnyOrder("two", "three", "four");
+        assertThat(ids(Post.of("re"))).containsExactly("two");
+        assertThat(ids(Post.of("r e f u n d"))).isEmpty();
+
+        index.remove("six");
+        assertThat(ids(Post.of("refunds now"))).containsExactlyInAnyOrder("two", "three", "four", "six again");
+        assertThat(index.match(Post.of("#Refunds")).stream().filter(m -> m.queryId().equals("four")).findFirst()
+                .orElseThrow().highlights()).containsExactly(new Highlight(0, 8));
+    }
+
+    @Test
     void phrasesAndPrefixes() {
         assertThat(matches("\"atención al cliente\"", "la Atención al Cliente es mala")).isTrue();
         assertThat(matches("\"atención al cliente\"", "la atención es mala para el cliente")).isFalse();

@@ -273,7 +273,8 @@ public final class OracleWorkload {
         if (w.length() < 5) {
             return new Term(w);
         }
-        int len = 4 + random.nextInt(w.length() - 3);
+        // mostly 4 chars or more, as in listening queries; sometimes the shortest allowed (2 or 3)
+        int len = random.nextInt(10) == 0 ? 2 + random.nextInt(2) : 4 + random.nextInt(w.length() - 3);
         return new Prefix(w.substring(0, Math.min(len, w.length())));
     }
 
