@@ -99,17 +99,77 @@ public final class TokenCursor {
     }
 
     /**
-     * Advances to the next token; returns {@code false} at the end of the text. Only the common cases (Latin words,
-     * ASCII separators) are handled here, keeping this method small enough for the JIT to inline into callers.
+     * Advances to the next token; returns {@code false} at the end of the text. Only the common cases (plain words
+     * of the Latin table, ASCII separators) are handled here, with no call inside the loop, keeping this method
+     * small enough for the JIT to inline into callers; anything else goes to {@link #nextRare}.
      */
     public boolean next() {
         char[] t = text;
-        char[] fold = WORD_FOLD;
+        char[] fold = LATIN_WORD;
         int i = scan;
         int n = length;
         while (i < n) {
             char c = t[i];
-            if (c < fold.length && fold[c] != 0) { // a letter or digit of a Latin script: the usual token start
+            char f = fold[c];
+            if (f == 0) { // a separator of the Latin table
+                if (c < 128 && c != '#' && c != '@') {
+                    i++;
+                    continue;
+                }
+                break;
+            }
+            if (f == OTHER) {
+                break; // outside the Latin table
+            }
+            // a word of the Latin table: folded and hashed right here while it is plain
+            int stop = Math.min(n, i + MAX_TERM_CHARS - 2);
+            char[] out = term;
+            int h = 0;
+            char last = 0;
+            char beforeLast = 0;
+            int k = i;
+            for (; k < stop; k++) {
+                char g = fold[t[k]];
+                if (g == 0) {
+                    break;
+                }
+                if ((((g ^ last) | (g ^ beforeLast)) == 0) | g == OTHER) {
+                    k = -1; // a run of three (maybe an elongation to squeeze), or a char outside the table
+                    break;
+                }
+                beforeLast = last;
+                last = g;
+                h = 31 * h + g;
+                out[k - i] = g;
+            }
+            if (k < 0 || (k == stop && k != n)) {
+                break;
+            }
+            // "http://", "https://" and "www." scan as a word ended by ':' or '.'
+            char after = k < n ? t[k] : ' ';
+            if ((after == ':' || after == '.') && ((c | 0x20) == 'h' || (c | 0x20) == 'w')) {
+                break;
+            }
+            word(i, k, h);
+            return emit();
+        }
+        if (i >= n) {
+            scan = n;
+            return false;
+        }
+        return nextRare(i);
+    }
+
+    /**
+     * {@link #next()} from a char its loop leaves alone: {@code #}, {@code @}, a char outside the Latin table, a word
+     * that may be a URL or needs squeezing or truncating. Out of line: with no call inside its loop, {@link #next()}
+     * keeps its state in registers (calls on its rare paths made the JIT keep it on the stack, ~15 % slower).
+     */
+    private boolean nextRare(int i) {
+        int n = length;
+        while (i < n) {
+            char c = text[i];
+            if (c < WORD_FOLD.length && WORD_FOLD[c] != 0) {
                 if (((c | 0x20) == 'h' || (c | 0x20) == 'w') && urlAhead(i)) {
                     scan = i;
                     scanUrl();
@@ -290,9 +350,9 @@ public final class TokenCursor {
     }
 
     /**
-     * {@link #scanWord} for the usual word: chars of the Latin table only, no elongation, not near
-     * {@link #MAX_TERM_CHARS}. Small enough for the JIT to inline into {@link #next()} and on into its callers; any
-     * other word is rescanned by {@link #scanWord}.
+     * {@link #scanWord} for a plain word (chars of the Latin table only, no elongation, not near
+     * {@link #MAX_TERM_CHARS}) that {@link #next()} left to {@link #nextRare}, such as "hola." (which might have
+     * been "http:"); any other word is rescanned by {@link #scanWord}.
      */
     private void scanLatinWord(int from) {
         char[] t = text;
