@@ -10,22 +10,23 @@ import java.lang.invoke.VarHandle;
  * A slot is published by a release-store of that long after its key is written, and readers load it with acquire
  * semantics. Growing builds a new table and publishes it through a volatile field. Entries are never removed.
  *
- * <p>Most lookups are for words no query uses. A one-bit-per-hash filter (8 bits per table slot, so a few percent
- * false positives) answers most of those from a small, cache-resident bit array, without touching the table or the
- * keys. Its bits are only ever set, before the entry they cover is published.
+ * <p>Most lookups are for words no query uses. A filter setting two bits of one 64-bit word per key (4 bits per
+ * table slot, so a few percent false positives) answers most of those from a small, cache-resident bit array,
+ * without touching the table or the keys. Its bits are only ever set, before the entry they cover is published.
  */
 final class TermDictionary {
 
     private static final VarHandle ENTRIES = MethodHandles.arrayElementVarHandle(long[].class);
-    private static final int FILTER_BITS_PER_SLOT = 8;
+    private static final int FILTER_BITS_PER_SLOT = 4;
 
     private static final class Table {
         final char[][] keys;
         /** {@code hash << 32 | (id + 1)}; 0 = empty. */
         final long[] entries;
         final int mask;
-        /** Bit {@code spread(hash) & filterMask} is set for every key in the table. */
+        /** For every key in the table, the two bits {@link #filterBits} of word {@link #filterWord} are set. */
         final long[] filter;
+        /** Filter words - 1 (a power of two minus one). */
         final int filterMask;
 
         Table(int capacity) {
@@ -33,13 +34,25 @@ final class TermDictionary {
             entries = new long[capacity];
             mask = capacity - 1;
             filter = new long[capacity * FILTER_BITS_PER_SLOT / 64];
-            filterMask = capacity * FILTER_BITS_PER_SLOT - 1;
+            filterMask = filter.length - 1;
         }
 
         boolean mayContain(int spreadHash) {
-            int bit = spreadHash & filterMask;
-            return ((long) ENTRIES.getAcquire(filter, bit >>> 6) & (1L << bit)) != 0;
+            long bits = filterBits(spreadHash);
+            return ((long) ENTRIES.getAcquire(filter, filterWord(spreadHash, filterMask)) & bits) == bits;
         }
+    }
+
+    /**
+     * Two bits of one filter word per key: at the same size the false-positive rate of one bit per key, in a filter
+     * half the size (16 KB at 10,000 queries), which stays in the L1 cache beside the text being matched.
+     */
+    private static long filterBits(int spreadHash) {
+        return (1L << spreadHash) | (1L << (spreadHash >>> 6));
+    }
+
+    private static int filterWord(int spreadHash, int filterMask) {
+        return (spreadHash >>> 12) & filterMask;
     }
 
     private volatile Table table = new Table(1024);
@@ -116,8 +129,8 @@ final class TermDictionary {
 
     private static void insert(Table t, char[] key, int hash, int id) {
         int spread = spread(hash);
-        int bit = spread & t.filterMask;
-        ENTRIES.setRelease(t.filter, bit >>> 6, t.filter[bit >>> 6] | (1L << bit));
+        int word = filterWord(spread, t.filterMask);
+        ENTRIES.setRelease(t.filter, word, t.filter[word] | filterBits(spread));
         int i = spread & t.mask;
         while (t.entries[i] != 0) {
             i = (i + 1) & t.mask;
