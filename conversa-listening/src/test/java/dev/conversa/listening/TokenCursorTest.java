@@ -93,6 +93,35 @@ class TokenCursorTest {
     }
 
     @Test
+    void wordsEndedByColonOrDotAreUrlsOnlyWhenTheyStartOne() {
+        // the scanner tests for a URL only where a word ends in ':' or '.'
+        List<Token> tokens = TokenCursor.tokenize("hola. Hay: http:/x HTTP://X.es/a, wwww.x www y ww.x hello:world");
+        assertThat(tokens).extracting(Token::term).containsExactly("hola", "hay", "http", "x", "http://x.es/a", "w",
+                "x", "w", "y", "ww", "x", "hello", "world");
+        assertThat(tokens).extracting(Token::type).containsOnlyOnce(TokenType.URL);
+        assertThat(tokens.get(4).start()).isEqualTo(19);
+        assertThat(tokens.get(4).end()).isEqualTo(32);
+        assertThat(tokens).extracting(Token::position).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+    }
+
+    @Test
+    void wordsEndAtTheTextOrAtAnyNonWordCharAndGoOnThroughOtherScripts() {
+        assertThat(terms("fin")).containsExactly("fin");
+        List<Token> tokens = TokenCursor.tokenize("que©bien¿si? abc#def abcα ñandú\u0301 w");
+        assertThat(tokens).extracting(Token::term).containsExactly("que", "©", "bien", "si", "abc", "def", "abcα",
+                "nandu", "w");
+        assertThat(tokens.get(1).type()).isEqualTo(TokenType.EMOJI);
+        assertThat(tokens.get(7).end()).isEqualTo(32);
+    }
+
+    @Test
+    void longWordsAreTruncated() {
+        List<Token> tokens = TokenCursor.tokenize("xy".repeat(63) + " " + "ab".repeat(64) + "!");
+        assertThat(tokens).extracting(t -> t.term().length()).containsExactly(126, TokenCursor.MAX_TERM_CHARS);
+        assertThat(tokens).extracting(Token::end).containsExactly(126, 255);
+    }
+
+    @Test
     void emptyAndPunctuationOnlyTextHasNoTokens() {
         assertThat(terms("")).isEmpty();
         assertThat(terms(null)).isEmpty();
