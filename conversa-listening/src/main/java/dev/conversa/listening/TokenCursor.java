@@ -174,7 +174,7 @@ public final class TokenCursor {
                     scan = i;
                     scanUrl();
                 } else {
-                    scanLatinWord(i);
+                    scanWord(i, 0, TokenType.WORD); // a word next() gave up on, or one such as "hola." (maybe "http:")
                 }
                 return emit();
             }
@@ -347,41 +347,6 @@ public final class TokenCursor {
             }
         }
         return true;
-    }
-
-    /**
-     * {@link #scanWord} for a plain word (chars of the Latin table only, no elongation, not near
-     * {@link #MAX_TERM_CHARS}) that {@link #next()} left to {@link #nextRare}, such as "hola." (which might have
-     * been "http:"); any other word is rescanned by {@link #scanWord}.
-     */
-    private void scanLatinWord(int from) {
-        char[] t = text;
-        char[] out = term;
-        char[] fold = LATIN_WORD;
-        int stop = Math.min(length, from + MAX_TERM_CHARS - 2);
-        int h = 0;
-        char last = 0;
-        char beforeLast = 0;
-        int i = from;
-        for (; i < stop; i++) {
-            char f = fold[t[i]];
-            if (f == 0) {
-                word(from, i, h);
-                return;
-            }
-            if ((((f ^ last) | (f ^ beforeLast)) == 0) | f == OTHER) {
-                break; // a run of three (maybe an elongation to squeeze), or a char outside the Latin table
-            }
-            beforeLast = last;
-            last = f;
-            h = 31 * h + f;
-            out[i - from] = f;
-        }
-        if (i == length) {
-            word(from, i, h);
-        } else {
-            scanWord(from, 0, TokenType.WORD);
-        }
     }
 
     private void word(int from, int to, int hash) {
