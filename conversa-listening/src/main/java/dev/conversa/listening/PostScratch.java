@@ -22,8 +22,9 @@ final class PostScratch {
     int sampleTick;
 
     /**
-     * Per term id, {@value #TERM_STRIDE} ints: the epoch that wrote the entry, the term's first and last occurrence.
-     * Interleaved, so that recording an occurrence touches one cache line of this large array, not three.
+     * Per term id, {@value #TERM_STRIDE} ints: the epoch that wrote the entry, the term's first and last occurrence,
+     * and one unused (so that no entry straddles a cache line). Interleaved, so that recording an occurrence touches
+     * one cache line of this large array, not three.
      */
     private int[] terms = new int[0];
     private static final int TERM_STRIDE = 4;

@@ -9,7 +9,7 @@ import java.util.Arrays;
  * starts with. Prefixes are bucketed by a hash of their first four chars (two or three for the shorter ones). A
  * bucket is one immutable {@code char[]} holding its prefixes and their term ids, replaced copy-on-write by the
  * single writer; so a token that starts like a prefix is checked by comparing chars in one small array, with no
- * hash per candidate length and no dictionary probe. A bit per bucket, in small cache-resident arrays, says whether
+ * hash per candidate length and no dictionary probe. The buckets also map each prefix to its term id. A bit per bucket, in small cache-resident arrays, says whether
  * the bucket holds anything before its array is loaded: most tokens start like no prefix.
  *
  * <p>Prefixes are never removed: one that no query uses any more costs a harmless occurrence of an unused term.
@@ -40,42 +40,51 @@ final class PrefixIndex {
         return !any;
     }
 
-    /** Writer only: registers {@code prefix} (2 chars or more) under term id {@code id}; idempotent. */
-    void add(String prefix, int id) {
-        int len = prefix.length();
-        char[][] table;
-        long[] used;
-        int b;
-        if (len == 2) {
-            table = byFirstTwo;
-            used = usedTwo;
-            b = bucket2(prefix.charAt(0), prefix.charAt(1));
-        } else if (len == 3) {
-            table = byFirstThree;
-            used = usedThree;
-            b = bucket3(prefix.charAt(0), prefix.charAt(1), prefix.charAt(2));
-        } else {
-            table = byFirstFour;
-            used = usedFour;
-            b = bucket4(prefix.charAt(0), prefix.charAt(1), prefix.charAt(2), prefix.charAt(3));
-        }
-        char[] old = (char[]) BUCKETS.getAcquire(table, b);
+    /** Term id of {@code prefix}, or -1 if it was never added. */
+    int id(String prefix) {
         char[] chars = prefix.toCharArray();
-        if (old != null && find(old, chars) >= 0) {
-            return;
+        char[] bucket = (char[]) BUCKETS.getAcquire(table(chars.length), bucket(chars));
+        int at = bucket == null ? -1 : find(bucket, chars);
+        return at < 0 ? -1 : (bucket[at + 1] << 16) | bucket[at + 2];
+    }
+
+    /** Writer only: the term id of {@code prefix} (2 chars or more), adding it with {@code newId} if absent. */
+    int getOrAdd(String prefix, int newId) {
+        int existing = id(prefix);
+        if (existing >= 0) {
+            return existing;
         }
+        char[] chars = prefix.toCharArray();
+        int len = chars.length;
+        char[][] table = table(len);
+        int b = bucket(chars);
+        char[] old = (char[]) BUCKETS.getAcquire(table, b);
         int at = old == null ? 0 : old.length;
         char[] updated = old == null ? new char[HEADER + len] : Arrays.copyOf(old, at + HEADER + len);
         updated[at] = (char) len;
-        updated[at + 1] = (char) (id >>> 16);
-        updated[at + 2] = (char) id;
+        updated[at + 1] = (char) (newId >>> 16);
+        updated[at + 2] = (char) newId;
         System.arraycopy(chars, 0, updated, at + HEADER, len);
         BUCKETS.setRelease(table, b, updated);
+        long[] used = len == 2 ? usedTwo : len == 3 ? usedThree : usedFour;
         BITS.setRelease(used, b >>> 6, (long) BITS.getAcquire(used, b >>> 6) | (1L << b));
         if (len < 4) {
             anyShort = true;
         }
         any = true;
+        return newId;
+    }
+
+    private char[][] table(int length) {
+        return length == 2 ? byFirstTwo : length == 3 ? byFirstThree : byFirstFour;
+    }
+
+    private static int bucket(char[] prefix) {
+        return switch (prefix.length) {
+            case 2 -> bucket2(prefix[0], prefix[1]);
+            case 3 -> bucket3(prefix[0], prefix[1], prefix[2]);
+            default -> bucket4(prefix[0], prefix[1], prefix[2], prefix[3]);
+        };
     }
 
     /** Index of {@code prefix}'s entry in {@code bucket}, or -1. */

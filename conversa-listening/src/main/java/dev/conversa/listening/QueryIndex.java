@@ -28,7 +28,6 @@ public final class QueryIndex {
 
     private final Object writeLock = new Object();
     private final TermDictionary exactTerms = new TermDictionary();
-    private final TermDictionary prefixTerms = new TermDictionary();
     private final PrefixIndex prefixes = new PrefixIndex();
     private final Postings postings = new Postings();
     private final QuerySlots slots = new QuerySlots();
@@ -168,7 +167,7 @@ public final class QueryIndex {
     private int existingId(QueryNode leaf) {
         return switch (leaf) {
             case QueryNode.Term t -> exactTerms.lookup(t.text());
-            case QueryNode.Prefix p -> prefixTerms.lookup(p.prefix());
+            case QueryNode.Prefix p -> prefixes.id(p.prefix());
             case QueryNode.Field f -> exactTerms.lookup(fieldKey(f.field(), f.value()));
             default -> -1;
         };
@@ -346,24 +345,22 @@ public final class QueryIndex {
     private final class Registry implements TermRegistry {
         @Override
         public int termId(String term) {
-            return register(exactTerms, term);
+            return registered(exactTerms.getOrAdd(term, nextTermId));
         }
 
         @Override
         public int prefixId(String prefix) {
-            int id = register(prefixTerms, prefix);
-            prefixes.add(prefix, id);
-            return id;
+            return registered(prefixes.getOrAdd(prefix, nextTermId));
         }
 
         @Override
         public int fieldId(PostField field, String normalizedValue) {
             fieldUsed[field.ordinal()] = true;
-            return register(exactTerms, fieldKey(field, normalizedValue));
+            return registered(exactTerms.getOrAdd(fieldKey(field, normalizedValue), nextTermId));
         }
 
-        private int register(TermDictionary dictionary, String key) {
-            int id = dictionary.getOrAdd(key, nextTermId);
+        /** {@code id}, just given by a dictionary asked to add its key with {@code nextTermId} if absent. */
+        private int registered(int id) {
             if (id == nextTermId) {
                 statistics.register(id);
                 nextTermId++;
