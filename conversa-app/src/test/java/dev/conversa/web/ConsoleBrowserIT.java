@@ -40,13 +40,13 @@ class ConsoleBrowserIT {
 
             // Filter by inbox: only the partner feed's conversation stays.
             new Select(b.driver.findElement(By.id("filter-inbox"))).selectByValue(String.valueOf(other));
-            b.wait(5).until(ExpectedConditions.invisibilityOfElementLocated(b.row(pilar)));
+            b.wait(15).until(ExpectedConditions.invisibilityOfElementLocated(b.row(pilar)));
             assertThat(b.driver.findElements(b.row(jorge))).hasSize(1);
             // Back to any inbox, then full-text search on the message body.
             new Select(b.driver.findElement(By.id("filter-inbox"))).selectByValue("");
             b.waitFor(b.row(pilar));
             b.driver.findElement(By.id("search")).sendKeys("pedido 4411");
-            b.wait(5).until(ExpectedConditions.invisibilityOfElementLocated(b.row(jorge)));
+            b.wait(15).until(ExpectedConditions.invisibilityOfElementLocated(b.row(jorge)));
             assertThat(b.driver.findElements(b.row(pilar))).hasSize(1);
 
             b.openConversation(pilar);
@@ -69,11 +69,11 @@ class ConsoleBrowserIT {
             new Select(b.driver.findElement(By.id("assign-assignee"))).selectByValue(String.valueOf(fx.workspace.adminId()));
             b.driver.findElement(By.id("assign-reason")).sendKeys("VIP");
             b.driver.findElement(By.id("assign-send")).click();
-            b.wait(5).until(ExpectedConditions.textToBe(By.id("conversation-assignee"), "Admin Browser"));
+            b.wait(15).until(ExpectedConditions.textToBe(By.id("conversation-assignee"), "Admin Browser"));
 
             // Resolve with the keyboard shortcut.
             b.driver.findElement(By.tagName("body")).sendKeys("e");
-            b.wait(5).until(ExpectedConditions.attributeContains(By.id("conversation-status"), "class", "resolved"));
+            b.wait(15).until(ExpectedConditions.attributeContains(By.id("conversation-status"), "class", "resolved"));
         }
 
         JsonNode conversation = fx.conversation(pilar);

@@ -110,7 +110,7 @@ class ConsoleEmailAndLayoutIT {
             b.settle();
             for (int[] size : sizes) {
                 b.driver.manage().window().setSize(new Dimension(size[0], size[1]));
-                b.wait(5).until(d -> ((Number) b.driver.executeScript("return window.innerWidth")).intValue() <= size[0]);
+                b.wait(15).until(d -> ((Number) b.driver.executeScript("return window.innerWidth")).intValue() <= size[0]);
                 long scroll = ((Number) b.driver.executeScript("return document.documentElement.scrollWidth")).longValue();
                 long inner = ((Number) b.driver.executeScript("return window.innerWidth")).longValue();
                 assertThat(scroll).as("page width at %dx%d; too wide: %s", size[0], size[1], b.driver.executeScript(WIDEST))

@@ -49,8 +49,8 @@ class LiveInboxIT {
             // While both look at the conversation, each sees the other.
             admin.openConversation(id);
             agent.openConversation(id);
-            agent.wait(5).until(ExpectedConditions.textToBePresentInElementLocated(By.id("presence"), "Admin Live"));
-            admin.wait(5).until(ExpectedConditions.textToBePresentInElementLocated(By.id("presence"), "Lucía Agent"));
+            agent.wait(15).until(ExpectedConditions.textToBePresentInElementLocated(By.id("presence"), "Admin Live"));
+            admin.wait(15).until(ExpectedConditions.textToBePresentInElementLocated(By.id("presence"), "Lucía Agent"));
 
             // A second message in the same conversation appears in the open thread of the other console.
             fx.inbound(inbox, "live2-" + tag, "live-" + tag, "u-" + tag, "Carmen Live", "Sigo esperando " + tag);

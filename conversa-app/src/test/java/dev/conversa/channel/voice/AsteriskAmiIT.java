@@ -59,7 +59,10 @@ class AsteriskAmiIT {
     @Test
     void ringingAnsweredHangupIsOneCallOfTheCallerWithItsAgentDurationAndRecording() {
         asterisk.play("answered-call.ami");
-        JsonNode call = awaitCall("+34600111222", "COMPLETED");
+        awaitCall("+34600111222", "COMPLETED");
+        // the recording is a second event of the same Hangup, stored in its own transaction just after the end
+        await().atMost(Duration.ofSeconds(15)).until(() -> !call("+34600111222").get("recordingUrl").asString().isEmpty());
+        JsonNode call = call("+34600111222");
         assertThat(call.get("provider").asString()).isEqualTo("asterisk");
         assertThat(call.get("callRef").asString()).isEqualTo("1767225600.1");
         assertThat(call.get("toNumber").asString()).isEqualTo("900");
@@ -92,7 +95,7 @@ class AsteriskAmiIT {
                 .anySatisfy(n -> assertThat(n).isEqualTo("Missed call from +34600333444 (missed)."));
 
         asterisk.play("voicemail-call.ami");
-        await().atMost(Duration.ofSeconds(5)).until(() -> call("+34600555666") != null && call("+34600555666").get("voicemail").asBoolean());
+        await().atMost(Duration.ofSeconds(15)).until(() -> call("+34600555666") != null && call("+34600555666").get("voicemail").asBoolean());
         JsonNode voicemail = call("+34600555666");
         assertThat(voicemail.get("status").asString()).isEqualTo("MISSED");
         assertThat(voicemail.get("disposition").asString()).isEqualTo("VOICEMAIL");
@@ -113,14 +116,14 @@ class AsteriskAmiIT {
         admin.patch("/api/v1/inboxes/" + wrong, """
                 {"secrets":{"amiSecret":"%s"}}""".formatted(SECRET));
         await().atMost(Duration.ofSeconds(10)).until(() -> connections.connected(wrong));
-        await().atMost(Duration.ofSeconds(5)).until(() -> "ACTIVE".equals(
+        await().atMost(Duration.ofSeconds(15)).until(() -> "ACTIVE".equals(
                 admin.get("/api/v1/inboxes/" + wrong).json().get("status").asString()));
         admin.patch("/api/v1/inboxes/" + wrong, """
                 {"status":"DISABLED"}""");
     }
 
     private JsonNode awaitCall(String from, String status) {
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).until(() -> {
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() -> {
             JsonNode c = call(from);
             return c != null && status.equals(c.get("status").asString());
         });
