@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -94,8 +95,10 @@ class WebhookIT {
         return r.json().get("conversationId").asLong();
     }
 
+    /** What the receiver got, oldest first. */
     List<LoggedRequest> received() {
-        return receiver.findAll(postRequestedFor(urlPathEqualTo(path)));
+        return receiver.findAll(postRequestedFor(urlPathEqualTo(path))).stream()
+                .sorted(Comparator.comparing(LoggedRequest::getLoggedDate)).toList();
     }
 
     JsonNode onlyWebhook() {
@@ -167,6 +170,11 @@ class WebhookIT {
         receiver.stubFor(post(urlPathEqualTo(path)).inScenario(path).whenScenarioStateIs("up")
                 .willReturn(aResponse().withStatus(200)));
         ingest("Hola");
+        await().atMost(Duration.ofSeconds(10)).until(() -> received().size() == 1);
+        String old = admin.get("/api/v1/automation/webhook-secret").json().get("secret").asString();
+        // rotated while the retry waits: the retry is signed with the new secret
+        String rotated = admin.post("/api/v1/automation/webhook-secret", null).json().get("secret").asString();
+        assertThat(rotated).isNotEqualTo(old);
 
         await().atMost(Duration.ofSeconds(15)).until(() -> onlyWebhook().get("status").asString().equals("DELIVERED"));
         JsonNode webhook = onlyWebhook();
@@ -183,9 +191,43 @@ class WebhookIT {
         assertThat(requests).hasSize(2);
         assertThat(requests.get(1).getHeader("X-Conversa-Delivery")).isEqualTo(requests.get(0).getHeader("X-Conversa-Delivery"));
         assertThat(requests.get(1).getBodyAsString()).isEqualTo(requests.get(0).getBodyAsString());
-        String secret = admin.get("/api/v1/automation/webhook-secret").json().get("secret").asString();
-        assertThat(signedWith(secret, requests.get(0))).isTrue();
-        assertThat(signedWith(secret, requests.get(1))).isTrue();
+        assertThat(signedWith(old, requests.get(0))).isTrue();
+        assertThat(signedWith(rotated, requests.get(1))).isTrue();
+        assertThat(signedWith(old, requests.get(1))).isFalse();
+    }
+
+    @Test
+    void aRedirectIsAFailedAttemptNotFollowed() {
+        receiver.stubFor(post(urlPathEqualTo(path)).willReturn(aResponse().withStatus(301)
+                .withHeader("Location", receiver.baseUrl() + path + "/moved")));
+        receiver.stubFor(post(urlPathEqualTo(path + "/moved")).willReturn(aResponse().withStatus(200)));
+        ingest("Hola");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !attemptLog(onlyWebhook().get("id").asLong()).isEmpty());
+        assertThat(attemptLog(onlyWebhook().get("id").asLong()).getFirst()).isEqualTo("1:301:RETRY");
+        assertThat(receiver.findAll(postRequestedFor(urlPathEqualTo(path + "/moved")))).isEmpty();
+    }
+
+    @Test
+    void aRuleWhoseTransactionRollsBackQueuesNoWebhook() throws Exception {
+        receiver.stubFor(post(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200)));
+        // runs after the webhook rule, in the same transaction, and fails: its team is deleted after the rule was saved
+        long team = admin.post("/api/v1/teams", """
+                {"name":"Disuelto"}""").json().get("id").asLong();
+        var failing = admin.post("/api/v1/automation-rules", """
+                {"name":"Equipo disuelto","trigger":"MESSAGE_RECEIVED","position":200,
+                 "actions":[{"type":"ASSIGN_TEAM","value":"%d"}]}""".formatted(team));
+        assertThat(failing.status()).as(failing.body()).isEqualTo(201);
+        assertThat(admin.send("DELETE", "/api/v1/teams/" + team, null, null).status()).isEqualTo(204);
+        long conversation = ingest("Hola");
+        String id = "%\"conversationId\":" + conversation;
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql("""
+                SELECT COUNT(*) FROM event_publication WHERE listener_id LIKE '%AutomationListener%' AND status = 'FAILED'
+                    AND (serialized_event LIKE ? OR serialized_event LIKE ?)""")
+                .params(id + ",%", id + "}%").query(Long.class).single() > 0);
+        Thread.sleep(500);
+        assertThat(admin.get("/api/v1/automation-rules/runs?conversationId=" + conversation).json().size()).isZero();
+        assertThat(admin.get("/api/v1/automation/webhooks").json().get("total").asLong()).isZero();
+        assertThat(received()).isEmpty();
     }
 
     @Test
@@ -203,7 +245,15 @@ class WebhookIT {
         assertThat(dead.get("lastError").asString()).isEqualTo("HTTP 500: NullPointerException");
         assertThat(attemptLog(id)).containsExactly("1:500:RETRY", "2:500:RETRY", "3:500:RETRY", "4:500:DEAD");
         assertThat(received()).hasSize(4);
+        String agentToken = admin.post("/api/v1/tokens", """
+                {"name":"bot","role":"AGENT"}""").json().get("token").asString();
+        assertThat(admin.as(agentToken).get("/api/v1/automation/webhooks/dead-letters").status()).isEqualTo(403);
+        assertThat(admin.as(agentToken).post("/api/v1/automation/webhooks/" + id + "/replay", null).status()).isEqualTo(403);
 
+        // the rule goes; its dead letter stays and can still be replayed
+        long rule = admin.get("/api/v1/automation-rules").json().get(0).get("id").asLong();
+        assertThat(admin.send("DELETE", "/api/v1/automation-rules/" + rule, null, null).status()).isEqualTo(204);
+        assertThat(admin.get("/api/v1/automation/webhooks/dead-letters").json().get("total").asLong()).isEqualTo(1);
         receiver.stubFor(post(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200)));
         var replayed = admin.post("/api/v1/automation/webhooks/" + id + "/replay", null);
         assertThat(replayed.status()).as(replayed.body()).isEqualTo(200);
@@ -211,6 +261,8 @@ class WebhookIT {
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 admin.get("/api/v1/automation/webhooks/" + id).json().get("status").asString().equals("DELIVERED"));
         assertThat(received()).hasSize(5);
+        assertThat(received().stream().map(r -> r.getHeader("X-Conversa-Delivery")).distinct()).as("one delivery id")
+                .hasSize(1);
         assertThat(attemptLog(id)).containsExactly("1:500:RETRY", "2:500:RETRY", "3:500:RETRY", "4:500:DEAD", "1:200:DELIVERED");
         assertThat(admin.get("/api/v1/automation/webhooks/dead-letters").json().get("total").asLong()).isZero();
 
