@@ -12,17 +12,16 @@ import dev.conversa.kernel.NotFoundException;
 import dev.conversa.kernel.Role;
 import dev.conversa.sla.SlaService;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.URISyntaxException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,24 +29,23 @@ import tools.jackson.databind.json.JsonMapper;
 /** Automation rules: manage, test against a past conversation, and run them when events arrive. */
 @Service
 public class AutomationService {
-    private static final Logger log = LoggerFactory.getLogger(AutomationService.class);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     private final AutomationStore store;
     private final ConversationService conversations;
     private final MessageService messages;
     private final CustomerService customers;
     private final SlaService sla;
     private final JsonMapper json;
+    private final WebhookDispatcher webhooks;
 
     AutomationService(AutomationStore store, ConversationService conversations, MessageService messages,
-                      CustomerService customers, SlaService sla, JsonMapper json) {
+                      CustomerService customers, SlaService sla, JsonMapper json, WebhookDispatcher webhooks) {
         this.store = store;
         this.conversations = conversations;
         this.messages = messages;
         this.customers = customers;
         this.sla = sla;
         this.json = json;
+        this.webhooks = webhooks;
     }
 
     @Transactional
@@ -122,7 +120,7 @@ public class AutomationService {
                 done.clear();
             }
             lastRule = s.ruleId();
-            execute(c, s.action(), system);
+            execute(c, s, trigger, system);
             done.add(s.description());
         }
         if (lastRule != -1) {
@@ -130,7 +128,8 @@ public class AutomationService {
         }
     }
 
-    private void execute(Conversation c, Action a, Actor system) {
+    private void execute(Conversation c, Step step, Trigger trigger, Actor system) {
+        Action a = step.action();
         Conversation now = conversations.find(c.workspaceId(), c.id()).orElseThrow();
         switch (a.type()) {
             case "ADD_TAG" -> {
@@ -153,8 +152,7 @@ public class AutomationService {
                         .map(AutomationService::human).orElse(spanish(c) ? "lo antes posible" : "as soon as we can");
                 messages.reply(c.id(), a.value().replace("{expected_response}", expected), Visibility.PUBLIC, null, system);
             }
-            case "WEBHOOK" -> post(a.value(), Map.of("workspaceId", c.workspaceId(), "conversationId", c.id(),
-                    "channel", c.channel().name(), "status", now.status().name(), "priority", now.priority().name()));
+            case "WEBHOOK" -> queueWebhook(now, step, trigger);
             case "CLOSE_SPAM" -> {
                 var tags = new LinkedHashSet<>(now.tags());
                 tags.add("spam");
@@ -167,17 +165,25 @@ public class AutomationService {
         }
     }
 
-    private void post(String url, Map<String, Object> body) {
-        String payload = json.writeValueAsString(body);
-        Thread.ofVirtual().start(() -> {
-            try {
-                HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(payload)).build(),
-                        HttpResponse.BodyHandlers.discarding());
-            } catch (Exception e) {
-                log.warn("automation webhook to {} failed: {}", url, e.toString());
-            }
-        });
+    /**
+     * Queued in this transaction, with the rule's other effects: if the rule's changes are committed, so is the
+     * webhook, and a crash right after loses neither. The payload is fixed now, so every attempt sends the same body.
+     */
+    private void queueWebhook(Conversation now, Step step, Trigger trigger) {
+        String deliveryId = UUID.randomUUID().toString();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", deliveryId);
+        body.put("event", trigger.name());
+        body.put("occurredAt", Instant.now().toString());
+        body.put("ruleId", step.ruleId());
+        body.put("ruleName", step.ruleName());
+        body.put("workspaceId", now.workspaceId());
+        body.put("conversationId", now.id());
+        body.put("channel", now.channel().name());
+        body.put("status", now.status().name());
+        body.put("priority", now.priority().name());
+        webhooks.enqueue(new WebhookQueue.NewWebhook(now.workspaceId(), deliveryId, step.ruleId(), step.ruleName(), now.id(),
+                trigger, step.action().value().strip(), json.writeValueAsString(body)));
     }
 
     private Facts facts(Conversation c, Message m) {
@@ -197,6 +203,18 @@ public class AutomationService {
     static String human(Duration d) {
         long m = d.toMinutes();
         return m < 60 ? m + " min" : m % 60 == 0 ? (m / 60) + " h" : (m / 60) + " h " + (m % 60) + " min";
+    }
+
+    private static boolean webhookUrl(String url) {
+        if (url.length() > 2000 || !(url.startsWith("https://") || url.startsWith("http://"))) {
+            return false;
+        }
+        try {
+            URI uri = new URI(url);
+            return uri.getHost() != null && !uri.getHost().isBlank();
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     private static void validate(String name, Trigger trigger, List<Condition> conditions, List<Action> actions) {
@@ -232,8 +250,8 @@ public class AutomationService {
                     .contains(a.value().toUpperCase(Locale.ROOT))) {
                 throw new InvalidInputException("actions", "SET_PRIORITY needs LOW, NORMAL, HIGH or URGENT");
             }
-            if (a.type().equals("WEBHOOK") && !(a.value().startsWith("https://") || a.value().startsWith("http://"))) {
-                throw new InvalidInputException("actions", "WEBHOOK needs an http(s) URL");
+            if (a.type().equals("WEBHOOK") && !webhookUrl(a.value().strip())) {
+                throw new InvalidInputException("actions", "WEBHOOK needs an absolute http(s) URL of at most 2000 characters");
             }
         }
     }

@@ -16,9 +16,12 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
-/** AES-GCM encryption of inbox secrets at rest: a database dump alone does not reveal provider credentials. */
+/**
+ * AES-GCM encryption of secrets at rest: a database dump alone does not reveal provider credentials. Public so that
+ * automation seals its webhook signing secrets with the same key (one {@code CONVERSA_SECRET_KEY} to keep).
+ */
 @Component
-class SecretBox {
+public class SecretBox {
     private static final int IV_BYTES = 12;
     private static final SecureRandom RANDOM = new SecureRandom();
     private final SecretKey key;
@@ -27,7 +30,7 @@ class SecretBox {
         this.key = new SecretKeySpec(loadKey(properties), "AES");
     }
 
-    String encrypt(String plain) {
+    public String encrypt(String plain) {
         try {
             byte[] iv = new byte[IV_BYTES];
             RANDOM.nextBytes(iv);
@@ -40,7 +43,7 @@ class SecretBox {
         }
     }
 
-    String decrypt(String sealedText) {
+    public String decrypt(String sealedText) {
         if (!sealedText.startsWith("v1:")) {
             throw new IllegalStateException("unknown secret format");
         }
