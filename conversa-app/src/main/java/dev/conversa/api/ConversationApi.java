@@ -16,6 +16,7 @@ import dev.conversa.conversation.Visibility;
 import dev.conversa.customer.CustomerService;
 import dev.conversa.kernel.Actor;
 import dev.conversa.kernel.ChannelType;
+import dev.conversa.kernel.InvalidInputException;
 import dev.conversa.kernel.Page;
 import dev.conversa.kernel.Paging;
 import dev.conversa.workspace.TeamService;
@@ -90,11 +91,13 @@ class ConversationApi {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Open a conversation with a customer on an inbox")
     Conversation open(@Valid @RequestBody OpenInput body, Actor actor) {
-        Inbox inbox = inboxes.get(body.inboxId(), actor);
-        customers.get(body.customerId(), actor);
-        if (body.teamId() != null) {
-            teams.get(body.teamId(), actor);
+        // Ids in a body that are not the caller's workspace's: 400 naming the field (see docs/api.md).
+        Inbox inbox = inboxes.find(actor.workspace(), body.inboxId())
+                .orElseThrow(() -> new InvalidInputException("inboxId", "no inbox " + body.inboxId() + " in this workspace"));
+        if (customers.names(actor.workspace(), java.util.Set.of(body.customerId())).isEmpty()) {
+            throw new InvalidInputException("customerId", "no customer " + body.customerId() + " in this workspace");
         }
+        requireTeam(body.teamId(), actor);
         return conversations.open(new NewConversation(inbox.id(), inbox.channel(), body.customerId(), body.subject(), null,
                 body.priority(), body.teamId()), actor);
     }
@@ -127,12 +130,11 @@ class ConversationApi {
     @PostMapping("/{id}/assignment")
     @Operation(summary = "Assign or transfer to an agent and/or team, with a reason; both null unassigns")
     Conversation assign(@PathVariable long id, @Valid @RequestBody AssignmentInput body, Actor actor) {
+        conversations.get(id, actor);
         if (body.assigneeId() != null) {
-            users.get(body.assigneeId(), actor);
+            users.person("assigneeId", body.assigneeId(), actor);
         }
-        if (body.teamId() != null) {
-            teams.get(body.teamId(), actor);
-        }
+        requireTeam(body.teamId(), actor);
         return conversations.assign(id, body.assigneeId(), body.teamId(), body.reason(), actor);
     }
 
@@ -178,6 +180,12 @@ class ConversationApi {
     @ResponseStatus(HttpStatus.CREATED)
     ConversationNote addNote(@PathVariable long id, @Valid @RequestBody NoteInput body, Actor actor) {
         return conversations.addNote(id, body.body(), actor);
+    }
+
+    private void requireTeam(Long teamId, Actor actor) {
+        if (teamId != null && teams.find(actor.workspace(), teamId).isEmpty()) {
+            throw new InvalidInputException("teamId", "no team " + teamId + " in this workspace");
+        }
     }
 
     private static long parseId(String field, String value) {

@@ -1,5 +1,6 @@
 package dev.conversa.api;
 
+import dev.conversa.conversation.ConversationService;
 import dev.conversa.conversation.Priority;
 import dev.conversa.kernel.Actor;
 import dev.conversa.kernel.ChannelType;
@@ -24,9 +25,11 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @Tag(name = "SLA", description = "Service-level policies, business-hours calendars and per-conversation timers")
 class SlaApi {
     private final SlaService sla;
+    private final ConversationService conversations;
 
-    SlaApi(SlaService sla) {
+    SlaApi(SlaService sla, ConversationService conversations) {
         this.sla = sla;
+        this.conversations = conversations;
     }
 
     record PolicyInput(String name, ChannelType channel, Priority priority, Integer firstResponseMinutes,
@@ -68,6 +71,8 @@ class SlaApi {
 
     @GetMapping("/api/v1/conversations/{id}/sla")
     List<SlaState> timers(@PathVariable long id, Actor actor) {
+        // Another workspace's conversation has no timers here, but it must not answer an empty 200 either.
+        conversations.get(id, actor);
         return sla.timers(id, actor);
     }
 }

@@ -58,8 +58,8 @@ class WorkspaceApi {
         Workspace ws = workspaces.create(body.slug(), body.name(), body.timeZone(), body.defaultLocale(), actor);
         UserAccount admin = body.admin() == null ? null
                 : users.create(ws.id(), body.admin().email(), body.admin().name(), Role.ADMIN, body.admin().password(), actor);
-        IssuedToken token = admin == null ? tokens.issue(ws.id(), "admin token", Role.ADMIN, actor)
-                : tokens.issueFor(ws.id(), admin.id(), "admin token", actor);
+        // The token is its own principal (token:admin token), not the admin created beside it.
+        IssuedToken token = tokens.issue(ws.id(), "admin token", Role.ADMIN, actor);
         return new CreatedWorkspace(ws, admin, token);
     }
 

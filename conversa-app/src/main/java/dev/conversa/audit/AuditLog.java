@@ -23,7 +23,7 @@ public class AuditLog {
 
     @Transactional
     public void record(Long workspaceId, Long actorId, String action, String subjectType, Object subjectId, String details) {
-        String actorName = actorId == null ? "system" : jdbc.sql("SELECT email FROM app_user WHERE id = ?").param(actorId)
+        String actorName = actorId == null ? "system" : jdbc.sql("SELECT COALESCE(email, name) FROM app_user WHERE id = ?").param(actorId)
                 .query(String.class).optional().orElse("user " + actorId);
         jdbc.sql("""
                 INSERT INTO audit_event (workspace_id, actor_id, actor_name, action, subject_type, subject_id, details, occurred_at)

@@ -11,6 +11,7 @@ import dev.conversa.kernel.InvalidInputException;
 import dev.conversa.kernel.NotFoundException;
 import dev.conversa.kernel.Role;
 import dev.conversa.sla.SlaService;
+import dev.conversa.workspace.TeamService;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -34,16 +35,19 @@ public class AutomationService {
     private final MessageService messages;
     private final CustomerService customers;
     private final SlaService sla;
+    private final TeamService teams;
     private final JsonMapper json;
     private final WebhookDispatcher webhooks;
 
     AutomationService(AutomationStore store, ConversationService conversations, MessageService messages,
-                      CustomerService customers, SlaService sla, JsonMapper json, WebhookDispatcher webhooks) {
+                      CustomerService customers, SlaService sla, TeamService teams, JsonMapper json,
+                      WebhookDispatcher webhooks) {
         this.store = store;
         this.conversations = conversations;
         this.messages = messages;
         this.customers = customers;
         this.sla = sla;
+        this.teams = teams;
         this.json = json;
         this.webhooks = webhooks;
     }
@@ -53,6 +57,7 @@ public class AutomationService {
                                  Integer position, Actor actor) {
         actor.require(Role.ADMIN);
         validate(name, trigger, conditions, actions);
+        requireOwnTeams(actions, actor);
         long id = store.insert(actor.workspace(), name.strip(), trigger, conditions == null ? List.of() : conditions, actions,
                 position == null ? 100 : position);
         return store.rule(actor.workspace(), id).orElseThrow();
@@ -74,6 +79,7 @@ public class AutomationService {
     public RuleTestResult test(String name, Trigger trigger, List<Condition> conditions, List<Action> actions,
                                long conversationId, Actor actor) {
         validate(name == null ? "test" : name, trigger, conditions, actions);
+        requireOwnTeams(actions, actor);
         return test(new AutomationRule(0, name == null ? "test" : name, trigger, conditions == null ? List.of() : conditions,
                 actions, 0, true), conversationId, actor);
     }
@@ -214,6 +220,17 @@ public class AutomationService {
             return uri.getHost() != null && !uri.getHost().isBlank();
         } catch (URISyntaxException e) {
             return false;
+        }
+    }
+
+    /** An ASSIGN_TEAM action names a team of the rule's own workspace, like any id in a request body. */
+    private void requireOwnTeams(List<Action> actions, Actor actor) {
+        for (Action a : actions) {
+            String id = a.type().equals("ASSIGN_TEAM") ? a.value().strip() : null;
+            // (validate() let only digits through; more than 18 of them is no id of ours either)
+            if (id != null && (id.length() > 18 || teams.find(actor.workspace(), Long.parseLong(id)).isEmpty())) {
+                throw new InvalidInputException("actions", "ASSIGN_TEAM: no team " + id + " in this workspace");
+            }
         }
     }
 

@@ -9,6 +9,7 @@ import dev.conversa.kernel.InvalidInputException;
 import dev.conversa.kernel.NotFoundException;
 import dev.conversa.kernel.Paging;
 import dev.conversa.kernel.Role;
+import dev.conversa.workspace.TeamService;
 import dev.conversa.workspace.UserService;
 import java.time.Clock;
 import java.util.List;
@@ -24,14 +25,16 @@ public class RoutingService {
     private final RoutingRunner runner;
     private final ConversationService conversations;
     private final UserService users;
+    private final TeamService teams;
     private final Clock clock;
 
     RoutingService(RoutingStore store, RoutingRunner runner, ConversationService conversations, UserService users,
-                   ObjectProvider<Clock> clock) {
+                   TeamService teams, ObjectProvider<Clock> clock) {
         this.store = store;
         this.runner = runner;
         this.conversations = conversations;
         this.users = users;
+        this.teams = teams;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
@@ -42,9 +45,20 @@ public class RoutingService {
         if (settings.model() == null || settings.strategy() == null) {
             throw new InvalidInputException("model", "model and strategy are required");
         }
+        requireTeam("callTeamId", settings.callTeamId(), actor);
+        requireTeam("chatTeamId", settings.chatTeamId(), actor);
+        requireTeam("socialTeamId", settings.socialTeamId(), actor);
+        requireTeam("emailTeamId", settings.emailTeamId(), actor);
+        requireTeam("overflowTeamId", settings.overflowTeamId(), actor);
         store.saveSettings(actor.workspace(), settings);
         runner.reconcile(actor.workspace(), null);
         return store.settings(actor.workspace()).orElseThrow();
+    }
+
+    private void requireTeam(String field, Long teamId, Actor actor) {
+        if (teamId != null && teams.find(actor.workspace(), teamId).isEmpty()) {
+            throw new InvalidInputException(field, "no team " + teamId + " in this workspace");
+        }
     }
 
     public RoutingSettings settings(Actor actor) {
@@ -54,7 +68,9 @@ public class RoutingService {
     @Transactional
     public AgentRouting setAgent(long userId, Map<String, Integer> skills, Map<Media, Integer> capacity, Actor actor) {
         actor.require(Role.SUPERVISOR);
-        users.get(userId, actor);
+        if (!users.get(userId, actor).person()) {
+            throw new NotFoundException("agent", userId);
+        }
         for (var e : skills.entrySet()) {
             if (e.getValue() == null || e.getValue() < 1 || e.getValue() > 5 || e.getKey().isBlank() || e.getKey().contains(",")
                     || e.getKey().contains("=")) {

@@ -41,7 +41,7 @@ class ConsoleSupport {
 
     Directory directory(Actor actor) {
         return new Directory(users.list(actor, null, new Paging(0, Paging.MAX_SIZE)).items(), teams.list(actor),
-                inboxes.list(actor), myTeams(actor));
+                inboxes.list(actor), myTeams(actor), users.services(actor.workspace()));
     }
 
     List<Long> myTeams(Actor actor) {

@@ -154,11 +154,12 @@ class ConversationController {
         visible(id, actor, dir);
         Long assigneeId = assignee == null || assignee.isBlank() ? null
                 : "me".equals(assignee) ? actor.userId() : Long.valueOf(assignee);
+        // Form fields follow the API's rule for ids in a body: not this workspace's, a 400 naming the field.
         if (assigneeId != null && dir.users().stream().noneMatch(u -> u.id() == assigneeId)) {
-            throw new NotFoundException("user", assigneeId);
+            throw new InvalidInputException("assignee", "no person " + assigneeId + " in this workspace");
         }
         if (team != null && dir.teams().stream().noneMatch(t -> t.id() == team)) {
-            throw new NotFoundException("team", team);
+            throw new InvalidInputException("team", "no team " + team + " in this workspace");
         }
         conversations.assign(id, assigneeId, team, reason, actor);
         return detail(id, actor, model);

@@ -5,6 +5,7 @@ import dev.conversa.customer.CustomerMerge;
 import dev.conversa.customer.CustomerMergeService;
 import dev.conversa.customer.CustomerService;
 import dev.conversa.kernel.Actor;
+import dev.conversa.kernel.InvalidInputException;
 import dev.conversa.kernel.Paging;
 import java.util.HashMap;
 import java.util.Map;
@@ -69,6 +70,11 @@ class CustomerController {
     @PostMapping("/customers/{id}/merge")
     String merge(@PathVariable long id, @RequestParam long other, @RequestParam(defaultValue = "this") String survivor,
                  Actor actor, Model model) {
+        // The path's customer answers 404 if not ours; the form's "other", like any id in a body, a 400 naming it.
+        customers.get(id, actor);
+        if (customers.names(actor.workspace(), java.util.Set.of(other)).isEmpty()) {
+            throw new InvalidInputException("other", "no customer " + other + " in this workspace");
+        }
         boolean thisSurvives = !"other".equals(survivor);
         CustomerMerge merge = thisSurvives ? merges.merge(id, other, actor) : merges.merge(other, id, actor);
         return panel(merge.survivorId(), actor, model);

@@ -8,8 +8,12 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The names a console page shows next to ids: agents, teams and inboxes of the workspace. */
-public record Directory(List<UserAccount> users, List<Team> teams, List<Inbox> inboxes, List<Long> myTeams) {
+/**
+ * The names a console page shows next to ids: agents, teams and inboxes of the workspace. {@code users} are the
+ * people (who can be assigned); {@code services} the identities of API tokens, which only author things.
+ */
+public record Directory(List<UserAccount> users, List<Team> teams, List<Inbox> inboxes, List<Long> myTeams,
+                        List<UserAccount> services) {
 
     Map<Long, UserAccount> usersById() {
         return users.stream().collect(Collectors.toMap(UserAccount::id, Function.identity()));
@@ -19,7 +23,8 @@ public record Directory(List<UserAccount> users, List<Team> teams, List<Inbox> i
         if (id == null) {
             return null;
         }
-        return users.stream().filter(u -> u.id() == id).map(UserAccount::name).findFirst().orElse("#" + id);
+        return java.util.stream.Stream.concat(users.stream(), services.stream()).filter(u -> u.id() == id)
+                .map(UserAccount::name).findFirst().orElse("#" + id);
     }
 
     public String teamName(Long id) {

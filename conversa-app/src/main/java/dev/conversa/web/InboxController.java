@@ -58,6 +58,10 @@ class InboxController {
         if (ids == null || ids.isEmpty()) {
             throw new InvalidInputException("ids", "select at least one conversation");
         }
+        if ("assign".equals(action) && assignee != null
+                && support.directory(actor).users().stream().noneMatch(u -> u.id() == assignee)) {
+            throw new InvalidInputException("assignee", "no person " + assignee + " in this workspace");
+        }
         for (long id : ids) {
             switch (action) {
                 case "assign" -> conversations.assign(id, assignee, conversations.get(id, actor).teamId(), "bulk", actor);

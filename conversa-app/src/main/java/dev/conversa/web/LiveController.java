@@ -45,6 +45,7 @@ class LiveController {
 
     @GetMapping("/conversations/{id}/presence")
     String others(@PathVariable long id, Actor actor, Model model) {
+        conversations.get(id, actor);
         model.addAttribute("others", presence.others(actor.workspace(), id, actor.userId() == null ? -1 : actor.userId()));
         return "console/conversation :: presence";
     }

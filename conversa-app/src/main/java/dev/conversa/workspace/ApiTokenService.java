@@ -26,7 +26,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * API tokens for machines. Tokens are 256 random bits, so a fast SHA-256 is the right hash: there is nothing
+ * API tokens for machines. Each token is its own principal: issuing one creates its service identity
+ * ({@link AccountKind#SERVICE}, named {@code token:<name>}, with the token's role), and a request with the token acts
+ * as that identity, never as the person who issued it. So what the token writes is authored by it, the audit log
+ * names it, it has only its own role's rights, and it keeps working when its issuer leaves, until it is revoked.
+ *
+ * <p>Tokens are 256 random bits, so a fast SHA-256 is the right hash: there is nothing
  * to brute-force, and verifying on every request must stay cheap.
  *
  * <p>A busy integration presents the same token many times a second, so a verified token is remembered for
@@ -86,44 +91,36 @@ public class ApiTokenService {
             }
         }
         Long ws = actor.role() == Role.INSTALLATION_ADMIN ? workspaceId : Long.valueOf(actor.workspace());
-        return insert(ws, actor.userId(), name.strip(), tokenRole, newSecret(), actor.userId());
+        return insert(ws, name.strip(), tokenRole, newSecret(), actor.userId());
     }
 
     /**
-     * Issues a token that acts as a given person of a workspace (so the audit log names them), with at most
-     * their role. Installation admins use it to hand a new workspace's admin their first token.
+     * Stores a token, with its own service identity, issued by {@code actorId} ({@code null}: the installation
+     * itself, for the secret the operator chose in CONVERSA_BOOTSTRAP_TOKEN).
      */
     @Transactional
-    public IssuedToken issueFor(long workspaceId, long userId, String name, Actor actor) {
-        if (actor.role() != Role.INSTALLATION_ADMIN) {
-            actor.require(Role.ADMIN);
-            if (actor.workspace() != workspaceId) {
-                throw new NotFoundException("workspace", workspaceId);
-            }
-        }
-        Role ownerRole = jdbc.sql("SELECT role FROM app_user WHERE id = ? AND workspace_id = ?").params(userId, workspaceId)
-                .query(String.class).optional().map(Role::valueOf)
-                .orElseThrow(() -> new NotFoundException("user", userId));
-        if (name == null || name.isBlank()) {
-            throw new InvalidInputException("name", "name is required");
-        }
-        return insert(workspaceId, userId, name.strip(), ownerRole, newSecret(), actor.userId());
-    }
-
-    /** Stores a token whose secret the operator chose (CONVERSA_BOOTSTRAP_TOKEN). */
-    @Transactional
-    IssuedToken insert(Long workspaceId, Long userId, String name, Role role, String secret, Long actorId) {
+    IssuedToken insert(Long workspaceId, String name, Role role, String secret, Long actorId) {
         Instant now = Instant.now();
+        var userKeys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO app_user (workspace_id, email, name, password_hash, role, status, status_changed_at, active,
+                                      created_at, kind)
+                VALUES (?, NULL, ?, NULL, ?, ?, ?, TRUE, ?, ?)""")
+                .params(workspaceId, serviceName(name), role.name(), AgentStatus.OFFLINE.name(), Sql.ts(now), Sql.ts(now),
+                        AccountKind.SERVICE.name())
+                .update(userKeys, "id");
+        long identity = userKeys.getKey().longValue();
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO api_token (workspace_id, user_id, name, role, token_hash, token_prefix, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(workspaceId, userId, name, role.name(), hash(secret), secret.substring(0, Math.min(8, secret.length())),
-                        Sql.ts(now))
+                INSERT INTO api_token (workspace_id, user_id, name, role, token_hash, token_prefix, created_at, issued_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(workspaceId, identity, name, role.name(), hash(secret), secret.substring(0, Math.min(8, secret.length())),
+                        Sql.ts(now), actorId)
                 .update(keys, "id");
         long id = keys.getKey().longValue();
+        jdbc.sql("UPDATE app_user SET token_id = ? WHERE id = ?").params(id, identity).update();
         events.publishEvent(new WorkspaceEvents.ApiTokenIssued(workspaceId, id, name, role, actorId));
-        return new IssuedToken(id, workspaceId, name, role, secret, now);
+        return new IssuedToken(id, workspaceId, identity, name, role, secret, now);
     }
 
     /** The actor a presented token stands for, if the token is known and not revoked. */
@@ -165,6 +162,7 @@ public class ApiTokenService {
                             userId == null || rs.getBoolean("active"));
                 })
                 .optional();
+        // The identity is the token's own, so this is the token's state, not its issuer's.
         if (found.isEmpty() || !found.get().ownerActive()) {
             return Optional.empty();
         }
@@ -175,7 +173,7 @@ public class ApiTokenService {
             // holding the first, and enough concurrent requests doing so would drain the pool for good.
             jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE id = ?").params(Sql.ts(Instant.now()), t.id()).update();
         }
-        return Optional.of(new Actor(t.userId(), t.workspaceId(), t.role(), "token " + t.name(), t.id()));
+        return Optional.of(new Actor(t.userId(), t.workspaceId(), t.role(), serviceName(t.name()), t.id()));
     }
 
     public List<ApiTokenInfo> list(Actor actor) {
@@ -184,7 +182,7 @@ public class ApiTokenService {
         return jdbc.sql("SELECT * FROM api_token WHERE " + where + " ORDER BY id").query((rs, n) -> new ApiTokenInfo(
                 rs.getLong("id"), Sql.longOrNull(rs, "workspace_id"), Sql.longOrNull(rs, "user_id"), rs.getString("name"),
                 Role.valueOf(rs.getString("role")), rs.getString("token_prefix"), Sql.instant(rs, "created_at"),
-                Sql.instant(rs, "last_used_at"), Sql.instant(rs, "revoked_at"))).list();
+                Sql.instant(rs, "last_used_at"), Sql.instant(rs, "revoked_at"), Sql.longOrNull(rs, "issued_by"))).list();
     }
 
     @Transactional
@@ -196,6 +194,7 @@ public class ApiTokenService {
         if (n == 0) {
             throw new NotFoundException("token", id);
         }
+        jdbc.sql("UPDATE app_user SET active = FALSE WHERE token_id = ?").param(id).update();
         events.publishEvent(new WorkspaceEvents.ApiTokenRevoked(actor.workspaceId(), id, actor.userId()));
         forgetVerified();
     }
@@ -212,6 +211,12 @@ public class ApiTokenService {
 
     boolean exists(String secret) {
         return jdbc.sql("SELECT COUNT(*) FROM api_token WHERE token_hash = ?").param(hash(secret)).query(Long.class).single() > 0;
+    }
+
+    /** The name a token's identity goes by: {@code token:<name>}, within the 200 characters of a name. */
+    static String serviceName(String tokenName) {
+        String name = "token:" + tokenName;
+        return name.length() <= 200 ? name : name.substring(0, 200);
     }
 
     static String newSecret() {

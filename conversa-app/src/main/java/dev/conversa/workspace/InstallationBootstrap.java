@@ -38,7 +38,7 @@ class InstallationBootstrap implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        long admins = jdbc.sql("SELECT COUNT(*) FROM app_user WHERE role = 'INSTALLATION_ADMIN'").query(Long.class).single();
+        long admins = jdbc.sql("SELECT COUNT(*) FROM app_user WHERE role = 'INSTALLATION_ADMIN' AND kind = 'PERSON'").query(Long.class).single();
         if (admins == 0) {
             String email = blank(properties.adminEmail()) ? DEFAULT_ADMIN_EMAIL : properties.adminEmail();
             boolean generated = blank(properties.adminPassword());
@@ -52,7 +52,7 @@ class InstallationBootstrap implements ApplicationRunner {
         }
         String token = properties.bootstrapToken();
         if (!blank(token) && !tokens.exists(token)) {
-            tokens.insert(null, null, "bootstrap", Role.INSTALLATION_ADMIN, token, null);
+            tokens.insert(null, "bootstrap", Role.INSTALLATION_ADMIN, token, null);
             log.info("Registered CONVERSA_BOOTSTRAP_TOKEN as an installation-admin API token");
         }
     }

@@ -123,10 +123,10 @@ public class TeamService {
             return;
         }
         for (Long userId : new LinkedHashSet<>(memberIds)) {
-            boolean inWorkspace = userId != null && jdbc.sql("SELECT COUNT(*) FROM app_user WHERE id = ? AND workspace_id = ?")
+            boolean inWorkspace = userId != null && jdbc.sql("SELECT COUNT(*) FROM app_user WHERE id = ? AND workspace_id = ? AND kind = 'PERSON'")
                     .params(userId, ws).query(Long.class).single() > 0;
             if (!inWorkspace) {
-                throw new InvalidInputException("memberIds", "user " + userId + " is not in this workspace");
+                throw new InvalidInputException("memberIds", "no person " + userId + " in this workspace");
             }
             jdbc.sql("INSERT INTO team_member (team_id, user_id) VALUES (?, ?)").params(teamId, userId).update();
         }

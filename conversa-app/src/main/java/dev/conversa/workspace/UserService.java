@@ -22,7 +22,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** People who sign in. Admins manage their workspace's people; installation admins create a workspace's first admin. */
+/**
+ * People who sign in, and the service identities API tokens act as. Admins manage their workspace's people;
+ * installation admins create a workspace's first admin. A token's identity is created and retired with its token
+ * ({@link ApiTokenService}), so the people operations here refuse it.
+ */
 @Service
 public class UserService {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -81,12 +85,14 @@ public class UserService {
         if (workspaceId != null) {
             events.publishEvent(new WorkspaceEvents.UserCreated(workspaceId, id, normalized, role, actorId));
         }
-        return new UserAccount(id, workspaceId, normalized, name.strip(), role, null, AgentStatus.OFFLINE, now, true, now);
+        return new UserAccount(id, workspaceId, normalized, name.strip(), role, null, AgentStatus.OFFLINE, now, true, now,
+                AccountKind.PERSON);
     }
 
+    /** The workspace's people (never the identities of its API tokens). */
     public Page<UserAccount> list(Actor actor, Role role, Paging paging) {
         long ws = actor.workspace();
-        String roleFilter = role == null ? "" : " AND role = :role";
+        String roleFilter = " AND kind = 'PERSON'" + (role == null ? "" : " AND role = :role");
         var params = new java.util.HashMap<String, Object>();
         params.put("ws", ws);
         if (role != null) {
@@ -104,6 +110,31 @@ public class UserService {
 
     public UserAccount get(long id, Actor actor) {
         return find(actor.workspace(), id).orElseThrow(() -> new NotFoundException("user", id));
+    }
+
+    /**
+     * A person of the caller's workspace named by an id in a request body (an assignee, a team member): anything
+     * else, another workspace's person or an API token's identity included, is refused as that field's error, the
+     * same answer as for an id that does not exist.
+     */
+    public UserAccount person(String field, Long id, Actor actor) {
+        return find(actor.workspace(), id == null ? -1 : id).filter(UserAccount::person)
+                .orElseThrow(() -> new InvalidInputException(field, "no person " + id + " in this workspace"));
+    }
+
+    /** The identities of the workspace's API tokens, so what they wrote can be shown with their names. */
+    public List<UserAccount> services(long workspaceId) {
+        return jdbc.sql("SELECT * FROM app_user WHERE workspace_id = ? AND kind = 'SERVICE' ORDER BY id").param(workspaceId)
+                .query(UserService::map).list();
+    }
+
+    private UserAccount personToChange(long id, Actor actor) {
+        UserAccount user = get(id, actor);
+        if (!user.person()) {
+            throw new InvalidInputException("id", "user " + id + " is an API token's identity: it has no password or "
+                    + "agent status, and changes only with its token (/api/v1/tokens)");
+        }
+        return user;
     }
 
     public Optional<UserAccount> find(long workspaceId, long id) {
@@ -127,7 +158,7 @@ public class UserService {
 
     @Transactional
     public UserAccount update(long id, String name, Role role, Boolean active, String locale, Actor actor) {
-        UserAccount user = get(id, actor);
+        UserAccount user = personToChange(id, actor);
         boolean self = actor.userId() != null && actor.userId() == id;
         if (!self || role != null || active != null) {
             actor.require(Role.ADMIN);
@@ -148,7 +179,7 @@ public class UserService {
 
     @Transactional
     public UserAccount changePassword(long id, String password, Actor actor) {
-        UserAccount user = get(id, actor);
+        UserAccount user = personToChange(id, actor);
         if (actor.userId() == null || actor.userId() != id) {
             actor.require(Role.ADMIN);
         }
@@ -167,6 +198,7 @@ public class UserService {
         if (actor.userId() == null || actor.userId() != id) {
             actor.require(Role.SUPERVISOR);
         }
+        personToChange(id, actor);
         if (status == null) {
             throw new InvalidInputException("status", "status is required");
         }
@@ -196,6 +228,6 @@ public class UserService {
         return new UserAccount(rs.getLong("id"), Sql.longOrNull(rs, "workspace_id"), rs.getString("email"),
                 rs.getString("name"), Role.valueOf(rs.getString("role")), rs.getString("locale"),
                 AgentStatus.valueOf(rs.getString("status")), Sql.instant(rs, "status_changed_at"),
-                rs.getBoolean("active"), Sql.instant(rs, "created_at"));
+                rs.getBoolean("active"), Sql.instant(rs, "created_at"), AccountKind.valueOf(rs.getString("kind")));
     }
 }

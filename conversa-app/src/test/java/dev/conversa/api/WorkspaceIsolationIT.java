@@ -88,8 +88,9 @@ class WorkspaceIsolationIT {
                 {"status":"RESOLVED"}""").status()).isEqualTo(404);
         assertThat(asB.post("/api/v1/conversations/" + conversationId + "/messages", """
                 {"body":"hijack"}""").status()).isEqualTo(404);
+        // (an id in a body that is not the caller's workspace's is refused as that field's error: CrossWorkspaceIdsIT)
         assertThat(asB.post("/api/v1/conversations", """
-                {"inboxId":%d,"customerId":%d}""".formatted(inbox, customerId)).status()).isEqualTo(404);
+                {"inboxId":%d,"customerId":%d}""".formatted(inbox, customerId)).status()).isEqualTo(400);
         // (A's own message first, so that this node has the inbox in memory.)
         assertThat(asA.post("/api/v1/inboxes/" + inbox + "/messages", """
                 {"externalId":"a1","from":{"kind":"EMAIL","value":"a@example.com"},"body":"hola"}""").status()).isEqualTo(201);

@@ -70,7 +70,7 @@ class RoutingIT {
                 {"assigneeId":%d,"reason":"habla con su gestor"}""".formatted(ben));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(admin.get("/api/v1/routing/conversations/" + second)
                 .json().get("decisions")).anySatisfy(d -> assertThat(d.get("explanation").asString())
-                .isEqualTo("assigned to Ben: manual by Admin Routing (habla con su gestor)")));
+                .isEqualTo("assigned to Ben: manual by token:admin token (habla con su gestor)")));
     }
 
     static long user(Api admin, String email, String name) {

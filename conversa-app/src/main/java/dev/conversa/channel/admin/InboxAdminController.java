@@ -7,19 +7,25 @@ import dev.conversa.channel.InboxStatus;
 import dev.conversa.kernel.Actor;
 import dev.conversa.kernel.ChannelType;
 import dev.conversa.kernel.InvalidInputException;
+import dev.conversa.kernel.NotFoundException;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Admin → Inboxes: list the workspace's channel accounts with their status and last error, create one per channel
@@ -84,6 +90,13 @@ class InboxAdminController {
             flash.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/admin/inboxes";
+    }
+
+    /** Another workspace's inbox, or none: 404, as everywhere in the console (this page is outside the web module). */
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<String> notFound(NotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN)
+                .body(HtmlUtils.htmlEscape(e.getMessage()));
     }
 
     private String text(String key, Object... args) {

@@ -243,7 +243,9 @@ class OutboundDispatcher implements OutboundRetries, SmartLifecycle {
         long ws = inbox.workspaceId();
         Conversation c = conversations.find(ws, m.conversationId()).orElseThrow();
         Customer customer = customers.get(c.customerId(), Actor.system(ws));
-        String author = m.authorId() == null ? null : users.find(ws, m.authorId()).map(UserAccount::name).orElse(null);
+        // A reply an API token sent goes out under the inbox's name: "token:<name>" means nothing to a customer.
+        String author = m.authorId() == null ? null
+                : users.find(ws, m.authorId()).filter(UserAccount::person).map(UserAccount::name).orElse(null);
         return new OutboundMessage(ws, inbox, inboxes.secrets(ws, inbox.id()), c.id(), m.id(), recipient(customer, c.channel()),
                 c.threadKey(), queue.latestInboundExternalId(ws, c.id()).orElse(null), c.subject(), m.visibility(), m.body(),
                 m.attachments(), author);
