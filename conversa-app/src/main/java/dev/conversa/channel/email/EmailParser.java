@@ -1,7 +1,6 @@
 package dev.conversa.channel.email;
 
 import jakarta.mail.BodyPart;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -28,52 +27,95 @@ import org.jsoup.safety.Safelist;
 
 /**
  * Turns a MIME message into a {@link ParsedEmail}: the plain-text body (HTML sanitised and converted when there is
- * no text part) with quoted history folded away, attachments, threading headers, and whether a machine sent it.
+ * no text part) with quoted history folded away, attachments, threading headers, and what kind of automatic mail it
+ * is ({@link AutomaticMailClassifier}). Strict first; {@link #parseLeniently} is the second chance.
  */
 final class EmailParser {
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
     private static final Pattern QUOTE_HEADER = Pattern.compile(
             "(?im)^\\s*(On .{1,200}wrote:|El .{1,200}escribi[oó]:|-{2,}\\s*(Original Message|Mensaje original)\\s*-{2,}|"
                     + "_{10,}\\s*$)");
+    private static final Pattern DSN_FIELD = Pattern.compile("(?im)^(Diagnostic-Code|Status|Action):\\s*(.+)$");
+    private static final Pattern RETURNED_ID = Pattern.compile("(?im)^Message-ID:\\s*(<[^>]+>)");
     private static final Pattern OUTLOOK_HEADER = Pattern.compile("(?m)^(From|De):\\s.+\\R(Sent|Enviado(?: el)?|Date|Fecha):\\s");
 
     private EmailParser() {
     }
 
+    /** Strict reading: throws when Jakarta Mail cannot read the message as its headers declare it. */
     static ParsedEmail parse(MimeMessage m) throws MessagingException, IOException {
-        var text = new StringBuilder();
-        var html = new StringBuilder();
-        List<ParsedEmail.EmailAttachment> attachments = new ArrayList<>();
-        List<String> bounced = new ArrayList<>();
-        StringBuilder bounceReason = new StringBuilder();
-        walk(m, text, html, attachments, bounced, bounceReason);
+        return parse(m, false);
+    }
 
-        String body = text.length() > 0 ? text.toString() : htmlToText(html.toString());
+    /**
+     * The second reading, for what the strict one rejects: broken structure, unknown charsets and encodings,
+     * unparseable parameters and addresses are read as well as they can be (see {@link LenientParts}).
+     */
+    static ParsedEmail parseLeniently(MimeMessage m) throws MessagingException, IOException {
+        return parse(m, true);
+    }
+
+    /** What the walk over the parts collects. */
+    private static final class Found {
+        final StringBuilder text = new StringBuilder();
+        final StringBuilder html = new StringBuilder();
+        final List<ParsedEmail.EmailAttachment> attachments = new ArrayList<>();
+        final List<String> bounced = new ArrayList<>();
+        final StringBuilder bounceReason = new StringBuilder();
+        final List<String> dsnActions = new ArrayList<>();
+        boolean deliveryStatus;
+        boolean feedbackReport;
+        boolean dispositionNotification;
+    }
+
+    private static ParsedEmail parse(MimeMessage m, boolean lenient) throws MessagingException, IOException {
+        Found found = new Found();
+        walk(m, found, lenient);
+
+        String body = found.text.length() > 0 ? found.text.toString() : htmlToText(found.html.toString());
         body = foldQuotedHistory(body.replace("\r\n", "\n")).strip();
 
         List<String> references = new ArrayList<>();
-        String inReplyTo = m.getHeader("In-Reply-To", " ");
-        ids(inReplyTo).forEach(references::add);
+        ids(m.getHeader("In-Reply-To", " ")).forEach(references::add);
         List<String> refs = ids(m.getHeader("References", " "));
         for (int i = refs.size() - 1; i >= 0; i--) {
             if (!references.contains(refs.get(i))) {
                 references.add(refs.get(i));
             }
         }
-        InternetAddress from = m.getFrom() == null || m.getFrom().length == 0 ? null : (InternetAddress) m.getFrom()[0];
-        String fromAddress = from == null ? null : from.getAddress().toLowerCase(Locale.ROOT);
-        String contentType = m.getContentType() == null ? "" : m.getContentType().toLowerCase(Locale.ROOT);
-        boolean bounce = contentType.contains("multipart/report") && contentType.contains("delivery-status")
-                || fromAddress != null && (fromAddress.startsWith("mailer-daemon@") || fromAddress.startsWith("postmaster@"));
-        if (bounce) {
-            bounced.addAll(references);
+        InternetAddress from = lenient ? LenientParts.from(m)
+                : m.getFrom() == null || m.getFrom().length == 0 ? null : (InternetAddress) m.getFrom()[0];
+        String fromAddress = from == null || from.getAddress() == null ? null : from.getAddress().toLowerCase(Locale.ROOT);
+        // Raw 8-bit headers (RFC 6532) are read as ISO-8859-1: repaired to UTF-8 when that is what they are.
+        String subject = BestEffortCharset.repairRawHeader(m.getSubject());
+        String contentType = lenient ? LenientParts.header(m, "Content-Type") : m.getContentType();
+        var kind = AutomaticMailClassifier.classify(name -> LenientParts.header(m, name), contentType, subject,
+                fromAddress != null ? fromAddress : LenientParts.header(m, "From"),
+                new AutomaticMailClassifier.Reports(found.dsnActions, found.deliveryStatus, found.feedbackReport,
+                        found.dispositionNotification));
+        if (kind != null && kind.kind() != MailKind.OUT_OF_OFFICE && kind.kind() != MailKind.AUTO_REPLY) {
+            found.bounced.addAll(references);
         }
+        java.util.Date sent = sentDate(m, lenient);
         List<String> declared = ids(m.getMessageID());
-        String messageId = declared.isEmpty() ? syntheticId(fromAddress, m.getSentDate(), m.getSubject(), body) : declared.getFirst();
-        return new ParsedEmail(messageId, references, m.getSubject(), fromAddress, from == null ? null : from.getPersonal(),
-                body, attachments, !bounce && isAutoReply(m), bounce, bounced,
-                bounceReason.isEmpty() ? "the message bounced" : bounceReason.toString().strip(),
-                m.getSentDate() == null ? Instant.now() : m.getSentDate().toInstant(), formatted(html.toString()));
+        String messageId = declared.isEmpty() ? syntheticId(fromAddress, sent, subject, body) : declared.getFirst();
+        return new ParsedEmail(messageId, references, subject, fromAddress,
+                from == null ? null : BestEffortCharset.repairRawHeader(from.getPersonal()),
+                body, found.attachments, kind == null ? null : kind.kind(), kind == null ? null : kind.signal(),
+                List.copyOf(new LinkedHashSet<>(found.bounced)),
+                found.bounceReason.isEmpty() ? "the message bounced" : found.bounceReason.toString().strip(),
+                sent == null ? Instant.now() : sent.toInstant(), formatted(found.html.toString()), lenient);
+    }
+
+    private static java.util.Date sentDate(MimeMessage m, boolean lenient) throws MessagingException {
+        try {
+            return m.getSentDate();
+        } catch (MessagingException | RuntimeException e) {
+            if (lenient) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     /** The HTML version for the console: quoted history removed, sanitised with {@link MessageHtml#SAFELIST}. */
@@ -86,64 +128,73 @@ final class EmailParser {
         return MessageHtml.sanitise(doc.body().html());
     }
 
-    /**
-     * RFC 3834 Auto-Submitted, Precedence bulk/junk/list, and the vendor headers of common auto-responders
-     * (Exchange, Gmail vacation responder).
-     */
-    static boolean isAutoReply(Message m) throws MessagingException {
-        String autoSubmitted = header(m, "Auto-Submitted");
-        if (autoSubmitted != null && !autoSubmitted.strip().equalsIgnoreCase("no")) {
-            return true;
-        }
-        String precedence = header(m, "Precedence");
-        if (precedence != null && precedence.toLowerCase(Locale.ROOT).matches("\\s*(bulk|junk|list|auto_reply)\\s*")) {
-            return true;
-        }
-        return header(m, "X-Autoreply") != null || header(m, "X-Autorespond") != null
-                || header(m, "X-MS-Exchange-Generated-Message-Source") != null
-                || header(m, "List-Id") != null || header(m, "List-Unsubscribe") != null;
-    }
-
-    private static void walk(Part part, StringBuilder text, StringBuilder html, List<ParsedEmail.EmailAttachment> attachments,
-                             List<String> bounced, StringBuilder bounceReason) throws MessagingException, IOException {
+    private static void walk(Part part, Found f, boolean lenient) throws MessagingException, IOException {
         String type = part.getContentType() == null ? "text/plain" : part.getContentType().toLowerCase(Locale.ROOT);
-        String disposition = part.getDisposition();
-        String fileName = part.getFileName() == null ? null : MimeUtility.decodeText(part.getFileName());
+        String disposition = lenient ? LenientParts.disposition(part) : part.getDisposition();
+        String fileName = lenient ? LenientParts.fileName(part)
+                : part.getFileName() == null ? null : MimeUtility.decodeText(part.getFileName());
         if (part.isMimeType("multipart/*")) {
-            Multipart mp = (Multipart) part.getContent();
+            Multipart mp = lenient ? LenientParts.multipart(part) : (Multipart) part.getContent();
+            if (mp == null) {
+                f.text.append(LenientParts.rawText(part)); // no parts to be found: its raw text part, or all of it
+                return;
+            }
             boolean alternative = part.isMimeType("multipart/alternative");
             for (int i = 0; i < mp.getCount(); i++) {
                 BodyPart child = mp.getBodyPart(i);
                 if (alternative && child.isMimeType("text/html") && hasTextPart(mp)) {
                     // The text part is the body; the HTML part is kept (sanitised) as the formatted version.
-                    html.append(child.getContent());
+                    f.html.append(lenient ? LenientParts.text(child) : child.getContent());
                     continue;
                 }
-                walk(child, text, html, attachments, bounced, bounceReason);
+                if (!lenient) {
+                    walk(child, f, false);
+                    continue;
+                }
+                try {
+                    walk(child, f, true);
+                } catch (MessagingException | IOException | RuntimeException e) {
+                    f.text.append(LenientParts.rawText(child)); // one broken part does not cost the others
+                }
             }
         } else if (part.isMimeType("message/delivery-status")) {
-            String status = read(part);
-            Matcher diag = Pattern.compile("(?im)^(Diagnostic-Code|Status):\\s*(.+)$").matcher(status);
+            f.deliveryStatus = true;
+            String status = read(part, lenient);
+            Matcher diag = DSN_FIELD.matcher(status);
             while (diag.find()) {
-                bounceReason.append(diag.group(1)).append(": ").append(diag.group(2).strip()).append(". ");
+                if (diag.group(1).equalsIgnoreCase("Action")) {
+                    f.dsnActions.add(diag.group(2).strip().split("[\\s(;]")[0].toLowerCase(Locale.ROOT));
+                } else {
+                    f.bounceReason.append(diag.group(1)).append(": ").append(diag.group(2).strip()).append(". ");
+                }
             }
-        } else if (part.isMimeType("message/rfc822") || part.isMimeType("text/rfc822-headers")) {
-            // The original message of a bounce: its Message-ID tells which of ours failed.
-            String headers = read(part);
-            Matcher id = Pattern.compile("(?im)^Message-ID:\\s*(<[^>]+>)").matcher(headers);
+        } else if (part.isMimeType("message/feedback-report")) {
+            f.feedbackReport = true;
+        } else if (part.isMimeType("message/disposition-notification")) {
+            f.dispositionNotification = true;
+        } else if (part.isMimeType("message/rfc822") || part.isMimeType("text/rfc822-headers")
+                || part.isMimeType("text/rfc822-header") || part.isMimeType("message/rfc822-headers")) {
+            // The original message of a report: its Message-ID tells which of ours it is about.
+            Matcher id = RETURNED_ID.matcher(read(part, lenient));
             if (id.find()) {
-                bounced.add(id.group(1));
+                f.bounced.add(id.group(1));
             }
         } else if (Part.ATTACHMENT.equalsIgnoreCase(disposition) || fileName != null && !part.isMimeType("text/plain")
                 && !part.isMimeType("text/html")) {
-            try (InputStream in = part.getInputStream()) {
-                attachments.add(new ParsedEmail.EmailAttachment(fileName == null ? "attachment" : fileName,
-                        type.split(";")[0].strip(), in.readAllBytes()));
+            byte[] content;
+            if (lenient) {
+                content = LenientParts.content(part);
+            } else {
+                try (InputStream in = part.getInputStream()) {
+                    content = in.readAllBytes();
+                }
             }
+            f.attachments.add(new ParsedEmail.EmailAttachment(fileName == null ? "attachment" : fileName,
+                    type.split(";")[0].strip(), content));
         } else if (part.isMimeType("text/plain")) {
-            text.append(part.getContent());
+            f.text.append(lenient ? LenientParts.text(part) : part.getContent());
         } else if (part.isMimeType("text/html")) {
-            html.append(part.getContent());
+            f.html.append(lenient ? LenientParts.text(part) : part.getContent());
         }
     }
 
@@ -156,8 +207,16 @@ final class EmailParser {
         return false;
     }
 
-    private static String read(Part part) throws MessagingException, IOException {
-        Object content = part.getContent();
+    private static String read(Part part, boolean lenient) throws MessagingException, IOException {
+        Object content;
+        try {
+            content = part.getContent();
+        } catch (MessagingException | IOException | RuntimeException e) {
+            if (!lenient) {
+                throw e;
+            }
+            return LenientParts.text(part);
+        }
         if (content instanceof MimeMessage inner) {
             var out = new StringBuilder();
             var headers = inner.getAllHeaderLines();
@@ -230,11 +289,6 @@ final class EmailParser {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String header(Message m, String name) throws MessagingException {
-        String[] values = m.getHeader(name);
-        return values == null || values.length == 0 ? null : values[0];
     }
 
     /** For tests: parses raw RFC 5322 text. */

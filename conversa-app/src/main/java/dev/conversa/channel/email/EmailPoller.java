@@ -9,7 +9,7 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
-import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
  * restart neither loses nor re-reads mail (and a re-read would be harmless: ingestion is keyed by Message-ID).
  * Each inbox is polled every {@code pollSeconds} (setting; default 30), on a virtual thread, unless it waits in IMAP
  * IDLE ({@link EmailIdle}: when the server supports it and {@code imapIdle} is not {@code false}), which fetches as soon
- * as the server reports new mail.
+ * as the server reports new mail. A message that cannot be read or ingested goes to the {@link MailQuarantine} and
+ * the cursor moves on, whether polling or IDLE fetched it (both go through {@link #poll}).
  */
 @Component
 class EmailPoller implements SmartLifecycle {
@@ -34,7 +35,7 @@ class EmailPoller implements SmartLifecycle {
     private static final int BATCH = 200;
 
     private final InboxService inboxes;
-    private final EmailIngest ingest;
+    private final MailIntake intake;
     private final EmailStore store;
     private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Map<Long, Instant> lastPoll = new ConcurrentHashMap<>();
@@ -42,9 +43,9 @@ class EmailPoller implements SmartLifecycle {
     private volatile boolean running;
     private Thread loop;
 
-    EmailPoller(InboxService inboxes, EmailIngest ingest, EmailStore store) {
+    EmailPoller(InboxService inboxes, MailIntake intake, EmailStore store) {
         this.inboxes = inboxes;
-        this.ingest = ingest;
+        this.intake = intake;
         this.store = store;
         this.idle = new EmailIdle(inboxes, this::poll);
     }
@@ -100,9 +101,12 @@ class EmailPoller implements SmartLifecycle {
                     if (uid < from) {
                         continue; // IMAP answers the last message for an empty range
                     }
-                    // Copy it whole: the folder's lazy message would go back to the server part by part.
-                    MimeMessage copy = new MimeMessage((MimeMessage) m);
-                    var outcome = ingest.accept(inbox, EmailParser.parse(copy));
+                    // The exact bytes, in one fetch: what is parsed, and what the quarantine keeps if it cannot be.
+                    var raw = new ByteArrayOutputStream();
+                    m.writeTo(raw);
+                    // Each message on its own: one that cannot be read or ingested is quarantined, never thrown, so
+                    // the cursor always moves past it (only a failure to quarantine it keeps the cursor here).
+                    var outcome = intake.take(inbox, uid, raw.toByteArray());
                     log.debug("Email {} of inbox {}: {}", uid, inbox.id(), outcome);
                     store.saveCursor(inbox.id(), validity, uid);
                     seen++;
