@@ -58,7 +58,7 @@ class SmsWebhook {
             return ResponseEntity.notFound().build();
         }
         Inbox inbox = found.get();
-        if (!TwilioRequests.verified(inboxes, inbox, request, p)) {
+        if (!TwilioRequests.verified(inboxes, inbox, request)) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
         }
         String from = IdentityKind.PHONE.normalize(p.get("From"));
@@ -90,7 +90,7 @@ class SmsWebhook {
             return ResponseEntity.notFound().build();
         }
         Inbox inbox = found.get();
-        if (!TwilioRequests.verified(inboxes, inbox, request, p)) {
+        if (!TwilioRequests.verified(inboxes, inbox, request)) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
         }
         String sid = p.getOrDefault("MessageSid", p.get("SmsSid"));
