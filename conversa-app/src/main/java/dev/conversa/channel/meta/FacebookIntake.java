@@ -50,7 +50,7 @@ class FacebookIntake {
             if (!"feed".equals(text(change, "field"))) {
                 throw new SocialDeliveryHandler.Unrecognised("Facebook page webhook field " + text(change, "field") + " is not handled");
             }
-            feed(inbox, pageId, change.path("value"));
+            feed(inbox, pageId, change.path("value"), receivedAt);
         }
         if (entry.path("messaging").isEmpty() && entry.path("changes").isEmpty()) {
             throw new SocialDeliveryHandler.Unrecognised("Facebook page entry with neither messaging nor changes");
@@ -69,7 +69,7 @@ class FacebookIntake {
         return attachments.isEmpty() ? "(" + item + " without text)" : null;
     }
 
-    private void feed(Inbox inbox, String pageId, JsonNode v) {
+    private void feed(Inbox inbox, String pageId, JsonNode v, Instant receivedAt) {
         long ws = inbox.workspaceId();
         String item = text(v, "item");
         String verb = text(v, "verb");
@@ -108,9 +108,9 @@ class FacebookIntake {
                         null, body(item, v, attachments), Visibility.PUBLIC, attachments, epochSeconds(v, "created_time")));
             }
             case "edited" -> changes.edited(ws, inbox.id(), externalId, text(v, "message"), epochSeconds(v, "created_time"),
-                    "The author edited this " + (comment ? "comment" : "post") + " on Facebook: " + text(v, "message"));
+                    "The author edited this " + (comment ? "comment" : "post") + " on Facebook: " + text(v, "message"), receivedAt);
             case "remove" -> changes.deleted(ws, inbox.id(), externalId, epochSeconds(v, "created_time"),
-                    "This " + (comment ? "comment" : "post") + " was removed from Facebook (" + externalId + ").");
+                    "This " + (comment ? "comment" : "post") + " was removed from Facebook (" + externalId + ").", receivedAt);
             case "hide", "unhide" -> {
                 changes.event(ws, inbox.id(), externalId, verb, null, epochSeconds(v, "created_time"));
                 threads.noteOnMessage(ws, inbox.id(), externalId,

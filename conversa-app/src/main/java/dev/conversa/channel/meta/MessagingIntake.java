@@ -60,7 +60,7 @@ class MessagingIntake {
                 throw new SocialDeliveryHandler.Unrecognised("Messenger message without sender or mid");
             }
             if (message.path("is_deleted").asBoolean(false)) {
-                changes.deleted(ws, inbox.id(), mid, at, "The customer unsent this message (" + mid + ").");
+                changes.deleted(ws, inbox.id(), mid, at, "The customer unsent this message (" + mid + ").", receivedAt);
                 return;
             }
             List<Attachment> attachments = new ArrayList<>();
@@ -77,7 +77,7 @@ class MessagingIntake {
         JsonNode edit = e.path("message_edit");
         if (!edit.isMissingNode() && text(edit, "mid") != null) {
             changes.edited(ws, inbox.id(), text(edit, "mid"), text(edit, "text"), at,
-                    "The customer edited this message: " + text(edit, "text"));
+                    "The customer edited this message: " + text(edit, "text"), receivedAt);
             return;
         }
         JsonNode reaction = e.path("reaction");

@@ -58,6 +58,11 @@ class MetaIntake implements SocialDeliveryHandler {
                         .ifPresent(inbox -> instagram.entry(inbox, entry, d.receivedAt()));
                 case "whatsapp_business_account" -> {
                     for (JsonNode change : entry.path("changes")) {
+                        if (!"messages".equals(text(change, "field"))) {
+                            // Conversa subscribes to "messages" only; another field is more than it handles
+                            throw new SocialDeliveryHandler.Unrecognised("WhatsApp webhook field " + text(change, "field")
+                                    + " is not handled");
+                        }
                         String phone = text(change.path("value").path("metadata"), "phone_number_id");
                         target(hook, ChannelType.WHATSAPP, "phoneNumberId", phone)
                                 .ifPresent(inbox -> whatsapp.change(inbox, change, d.receivedAt()));

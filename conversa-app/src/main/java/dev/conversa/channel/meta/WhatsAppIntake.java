@@ -47,10 +47,6 @@ class WhatsAppIntake {
     }
 
     void change(Inbox inbox, JsonNode change, Instant receivedAt) {
-        if (!"messages".equals(text(change, "field"))) {
-            // Conversa subscribes to "messages" only; another field means the app subscribes to more than it handles.
-            throw new SocialDeliveryHandler.Unrecognised("WhatsApp webhook field " + text(change, "field") + " is not handled");
-        }
         JsonNode v = change.path("value");
         Map<String, String> names = new HashMap<>();
         v.path("contacts").forEach(c -> names.put(text(c, "wa_id"), text(c.path("profile"), "name")));

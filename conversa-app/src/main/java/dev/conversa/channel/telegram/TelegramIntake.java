@@ -64,17 +64,17 @@ class TelegramIntake implements SocialDeliveryHandler {
     public void process(SocialDelivery d) {
         Inbox inbox = state.inbox(d.inboxId(), ChannelType.TELEGRAM)
                 .orElseThrow(() -> new NoInbox("inbox " + d.inboxId() + " is disabled or no longer a Telegram inbox"));
-        update(inbox, http.mapper().readTree(d.payload()));
+        update(inbox, http.mapper().readTree(d.payload()), d.receivedAt());
     }
 
-    void update(Inbox inbox, JsonNode update) {
+    void update(Inbox inbox, JsonNode update, java.time.Instant receivedAt) {
         long ws = inbox.workspaceId();
         for (String kind : EDITS) {
             JsonNode edited = update.path(kind);
             if (!edited.isMissingNode()) {
                 String text = TelegramBodies.of(edited);
                 changes.edited(ws, inbox.id(), messageId(edited), text, epochSeconds(edited, "edit_date"),
-                        "The customer edited this message on Telegram: " + text);
+                        "The customer edited this message on Telegram: " + text, receivedAt);
                 return;
             }
         }
@@ -89,7 +89,7 @@ class TelegramIntake implements SocialDeliveryHandler {
         if (!deleted.isMissingNode()) {
             for (JsonNode id : deleted.path("message_ids")) {
                 changes.deleted(ws, inbox.id(), text(deleted.path("chat"), "id") + ":" + id.asString(), null,
-                        "The customer deleted this message on Telegram.");
+                        "The customer deleted this message on Telegram.", receivedAt);
             }
             return;
         }
@@ -112,7 +112,10 @@ class TelegramIntake implements SocialDeliveryHandler {
                 return;
             }
         }
-        throw new Unrecognised("Telegram update of no known type: " + TelegramBodies.contentField(update));
+        List<String> fields = new ArrayList<>();
+        update.propertyNames().forEach(fields::add);
+        fields.remove("update_id");
+        throw new Unrecognised("Telegram update of no known type: " + String.join(", ", fields));
     }
 
     private void message(Inbox inbox, JsonNode m) {

@@ -109,7 +109,7 @@ class TwitterIntake implements SocialDeliveryHandler {
             String id = text(deletion.path("status"), "id");
             if (id != null) {
                 changes.deleted(inbox.workspaceId(), inbox.id(), id, epochMillis(deletion, "timestamp_ms"),
-                        "The author deleted this post on X (post " + id + ").");
+                        "The author deleted this post on X (post " + id + ").", d.receivedAt());
             }
         }
     }
@@ -127,7 +127,7 @@ class TwitterIntake implements SocialDeliveryHandler {
         String initial = text(t.path("edit_history"), "initial_tweet_id");
         if (initial != null && !initial.equals(id)
                 && changes.edited(inbox.workspaceId(), inbox.id(), initial, body, epochMillis(t, "timestamp_ms"),
-                "The author edited post " + initial + " on X: " + body)) {
+                "The author edited post " + initial + " on X: " + body, null)) {
             return;
         }
         JsonNode mediaHolder = extended.has("extended_entities") ? extended : t;
@@ -191,7 +191,7 @@ class TwitterIntake implements SocialDeliveryHandler {
             t.path("edit_history_tweet_ids").forEach(e -> edits.add(e.asString()));
             if (edits.size() > 1 && !edits.getFirst().equals(id)
                     && changes.edited(inbox.workspaceId(), inbox.id(), edits.getFirst(), text(t, "text"), iso(t, "created_at"),
-                    "The author edited post " + edits.getFirst() + " on X: " + text(t, "text"))) {
+                    "The author edited post " + edits.getFirst() + " on X: " + text(t, "text"), null)) {
                 continue;
             }
             List<Attachment> attachments = new ArrayList<>();

@@ -23,6 +23,8 @@ public class MessageChanges {
     public static final String EDITED = "edited";
     public static final String DELETED = "deleted";
     private static final int EXCERPT = 60;
+    /** Shorter than the queue's retries (the 8th attempt comes ~4 minutes after the first), so waiting never dead-letters. */
+    static final java.time.Duration PATIENCE = java.time.Duration.ofMinutes(2);
 
     private final JdbcClient jdbc;
     private final MessageService messages;
@@ -36,9 +38,14 @@ public class MessageChanges {
         this.tx = tx;
     }
 
-    /** The customer edited {@code externalId}; {@code false} when that message is not stored (the edit is recorded). */
-    public boolean edited(long ws, long inboxId, String externalId, String newBody, Instant at, String note) {
+    /**
+     * The customer edited {@code externalId}; {@code false} when that message is not stored (the edit is recorded).
+     * With {@code receivedAt}, an edit of a message not stored yet is processed later while the delivery is recent:
+     * the message itself may be in a delivery processed at the same time (another worker, another node).
+     */
+    public boolean edited(long ws, long inboxId, String externalId, String newBody, Instant at, String note, Instant receivedAt) {
         Optional<Message> m = messages.findByExternalId(ws, inboxId, externalId);
+        waitFor(m, externalId, receivedAt);
         if (m.isPresent() && newBody != null && newBody.equals(m.get().body())) {
             return true; // the same edit delivered again
         }
@@ -54,9 +61,10 @@ public class MessageChanges {
         return m.isPresent();
     }
 
-    /** The customer deleted (unsent) {@code externalId} on the network. */
-    public boolean deleted(long ws, long inboxId, String externalId, Instant at, String note) {
+    /** The customer deleted (unsent) {@code externalId} on the network; {@code receivedAt} as for {@link #edited}. */
+    public boolean deleted(long ws, long inboxId, String externalId, Instant at, String note, Instant receivedAt) {
         Optional<Message> m = messages.findByExternalId(ws, inboxId, externalId);
+        waitFor(m, externalId, receivedAt);
         if (m.isPresent() && m.get().deletedAt() != null) {
             return true;
         }
@@ -104,6 +112,12 @@ public class MessageChanges {
                 .query((rs, n) -> new MessageChange(rs.getLong("id"), rs.getString("external_id"), Sql.longOrNull(rs, "message_id"),
                         rs.getString("kind"), rs.getString("detail"), rs.getString("previous_body"), Sql.instant(rs, "occurred_at")))
                 .list();
+    }
+
+    private static void waitFor(Optional<Message> m, String externalId, Instant receivedAt) {
+        if (m.isEmpty() && receivedAt != null && receivedAt.isAfter(Instant.now().minus(PATIENCE))) {
+            throw new SocialDeliveryHandler.ProcessLater("change of message " + externalId + ", which is not stored yet");
+        }
     }
 
     private void record(long ws, long inboxId, String externalId, Long messageId, String kind, String detail, String previous,

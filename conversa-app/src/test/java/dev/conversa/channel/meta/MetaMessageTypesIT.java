@@ -38,6 +38,8 @@ class MetaMessageTypesIT {
     int port;
     @Autowired
     SocialDeliveryQueue queue;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     Api admin;
     String prefix;
@@ -192,6 +194,28 @@ class MetaMessageTypesIT {
         assertThat(reel.get("deletedAt").isNull()).isFalse();
         assertThat(reel.get("body").asString()).isEqualTo("shared reel — New collection");
         assertThat(SocialTestKit.notes(admin, reel.get("conversationId").asLong())).contains("unsent");
+    }
+
+    @Test
+    void aFacebookCommentEditedThenRemovedKeepsBothTextsAndIsMarkedDeletedEvenWhenTheEditComesFirst() {
+        long fb = inbox("FACEBOOK", "\"pageId\":\"1234567890\"");
+        // The edit is processed first (deliveries race between workers and nodes): it waits for the comment.
+        String edit = resource("meta/page-feed-edit-remove.json");
+        SocialTestKit.post(port, "/hooks/meta/" + fb, edit, Map.of("X-Hub-Signature-256", MetaIT.sign(edit)));
+        queue.processAll();
+        String comment = resource("meta/page-feed-comment.json");
+        SocialTestKit.post(port, "/hooks/meta/" + fb, comment, Map.of("X-Hub-Signature-256", MetaIT.sign(comment)));
+        queue.processAll();
+        jdbc.sql("UPDATE social_delivery SET next_attempt_at = received_at WHERE inbox_id = ? AND status = 'PENDING'").param(fb).update();
+        queue.processAll();
+        JsonNode m = message(fb, "555_9001");
+        assertThat(m.get("body").asString()).isEqualTo("My parcel has been stuck in Madrid for TEN days");
+        assertThat(m.get("editedAt").isNull()).isFalse();
+        assertThat(m.get("deletedAt").isNull()).isFalse();
+        JsonNode changes = admin.get("/api/v1/conversations/" + m.get("conversationId").asLong() + "/messages/" + m.get("id").asLong()
+                + "/changes").json();
+        assertThat(changes).extracting(c -> c.get("kind").asString()).containsExactly("edited", "deleted");
+        assertThat(changes.get(0).get("previousBody").asString()).isEqualTo("My parcel has been stuck in Madrid for a week");
     }
 
     @Test

@@ -107,9 +107,9 @@ class TwilioMessageTypesIT {
     void aGenuineRequestWithARepeatedParameterIsAccepted() throws Exception {
         List<String[]> params = List.of(new String[] {"Body", "two links"}, new String[] {"From", "+14017122661"},
                 new String[] {"MessageSid", "SMrepeated0000000000000000000000001"}, new String[] {"To", "+14155238886"},
-                new String[] {"Tag", "alpha"}, new String[] {"Tag", "beta"});
+                new String[] {"Tag", "beta"}, new String[] {"Tag", "alpha"});
         String data = hook() + "Bodytwo links" + "From+14017122661" + "MessageSidSMrepeated0000000000000000000000001"
-                + "To+14155238886" + "Tagalpha" + "Tagbeta";
+                + "Tagalpha" + "Tagbeta" + "To+14155238886";
         Mac mac = Mac.getInstance("HmacSHA1");
         mac.init(new SecretKeySpec(TOKEN.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
         String everyValue = Base64.getEncoder().encodeToString(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));

@@ -75,7 +75,7 @@ class TelegramMessageTypesIT {
     @Test
     void everyMessageTypeReadsAsSomething() {
         for (String name : List.of("location", "venue", "contact", "sticker", "poll", "dice", "callback-query", "reaction",
-                "business-message", "new-members")) {
+                "business-message", "new-members", "left-member", "channel-post")) {
             deliver(name + ".json");
         }
         assertThat(bodies()).containsExactlyInAnyOrder(
@@ -88,7 +88,9 @@ class TelegramMessageTypesIT {
                 "button: solved_yes",
                 "reaction \uD83D\uDC4D to “📍 location: 40.416775, -3.70379”",
                 "Are you open today?",
-                "system: Luis joined the chat");
+                "system: Luis joined the chat",
+                "system: Luis left the chat",
+                "Acme's new store opens Monday");
         assertThat(byExternalId("1111111:1404").get("attachments").get(0).get("url").asString()).isEqualTo("tg-file:CAACAgIAAxkBAAIBXmVk");
     }
 

@@ -44,6 +44,8 @@ class DeadLetterIT {
     JdbcClient jdbc;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    MessageChanges changes;
 
     Api api;
     Api.TestWorkspace ws;
@@ -116,9 +118,11 @@ class DeadLetterIT {
         Console console = Console.signIn(port, "admin@" + ws.slug() + ".test");
         String inboxes = console.get("/admin/inboxes");
         assertThat(inboxes).contains("id=\"dead-letter-" + id + "\"").contains("1 dead letters").contains("no inbox has this account");
+        assertThat(console.get("/admin/dead-letters")).contains("id=\"dead-letter-" + id + "\"").contains("1 in all");
         String page = console.get("/admin/dead-letters/" + id);
         assertThat(page).contains("999000999000").contains("Philz Coffee");
         assertThat(console.get("/admin/dead-letters?lang=es")).contains("Entregas fallidas").contains("ninguna bandeja tiene esta cuenta");
+        console.get("/admin/dead-letters?lang=en");
 
         // the fix: an inbox for that number; the replay (from the console) stores the message once
         long fixed = whatsAppInbox("999000999000");
@@ -161,6 +165,14 @@ class DeadLetterIT {
         JsonNode conversation = admin.get("/api/v1/conversations?inboxId=" + x).json().get("items").get(0);
         assertThat(admin.get("/api/v1/conversations/" + conversation.get("id").asLong() + "/messages").json().get("items").get(0)
                 .get("body").asString()).isEqualTo("@AcmeSupport my parcel 8812 never arrived");
+
+        // a like carries nothing to answer: recorded, neither a message nor a dead letter
+        String like = SocialTestKit.resource("types/x/favorite-event.json");
+        SocialTestKit.post(port, "/hooks/twitter/" + x, like,
+                Map.of("x-twitter-webhooks-signature", "sha256=" + Signatures.base64("x-secret", like.getBytes(StandardCharsets.UTF_8))));
+        queue.processAll();
+        assertThat(admin.get("/api/v1/dead-letters?inboxId=" + x).json().get("total").asLong()).isEqualTo(1);
+        assertThat(changes.ofExternal(ws.id(), x, "-")).extracting(MessageChange::kind).containsExactly("x-favorite_events");
 
         long id = dead.get("id").asLong();
         assertThat(admin.post("/api/v1/dead-letters/" + id + "/dismiss", "").status()).isEqualTo(204);
