@@ -85,6 +85,16 @@ class MessageRepository {
                 .params(language, sentiment, id, ws).update();
     }
 
+    int updateEdited(long ws, long id, String body, Instant at) {
+        return jdbc.sql("UPDATE message SET body = ?, edited_at = ? WHERE id = ? AND workspace_id = ?")
+                .params(body, Sql.ts(at), id, ws).update();
+    }
+
+    int updateDeleted(long ws, long id, Instant at) {
+        return jdbc.sql("UPDATE message SET deleted_at = ? WHERE id = ? AND workspace_id = ? AND deleted_at IS NULL")
+                .params(Sql.ts(at), id, ws).update();
+    }
+
     private List<Attachment> attachments(long messageId) {
         return jdbc.sql("SELECT * FROM message_attachment WHERE message_id = ? ORDER BY id").param(messageId)
                 .query((rs, n) -> new Attachment(rs.getString("file_name"), rs.getString("content_type"),
@@ -99,6 +109,6 @@ class MessageRepository {
                 AuthorType.valueOf(rs.getString("author_type")), Sql.longOrNull(rs, "author_id"), rs.getString("body"),
                 rs.getString("external_id"), DeliveryStatus.valueOf(rs.getString("delivery_status")),
                 rs.getString("delivery_error"), rs.getString("language"), rs.getString("sentiment"), attachments(id),
-                Sql.instant(rs, "created_at"));
+                Sql.instant(rs, "created_at"), Sql.instant(rs, "edited_at"), Sql.instant(rs, "deleted_at"));
     }
 }

@@ -136,6 +136,28 @@ public class MessageService {
         conversations.updateAnalysisFromInbound(workspaceId, messageId, language, sentiment);
     }
 
+    /**
+     * The customer edited a message on its network: the stored text becomes the new one (the channel keeps the text
+     * before, see {@code channel.webhook.MessageChanges}). Only a customer's message can be edited this way.
+     */
+    @Transactional
+    public void recordEdit(long workspaceId, long messageId, String body, Instant at) {
+        Message m = messages.find(workspaceId, messageId).orElseThrow(() -> new NotFoundException("message", messageId));
+        if (m.direction() != Direction.IN) {
+            throw new InvalidInputException("messageId", "only a customer's message is edited by its network");
+        }
+        messages.updateEdited(workspaceId, messageId, checkBody(body, m.attachments()), at == null ? Instant.now() : at);
+    }
+
+    /** The customer deleted (unsent) a message on its network; it stays stored, marked deleted. */
+    @Transactional
+    public void recordDeleted(long workspaceId, long messageId, Instant at) {
+        if (messages.find(workspaceId, messageId).isEmpty()) {
+            throw new NotFoundException("message", messageId);
+        }
+        messages.updateDeleted(workspaceId, messageId, at == null ? Instant.now() : at);
+    }
+
     private static String checkBody(String body, List<Attachment> attachments) {
         boolean hasAttachments = attachments != null && !attachments.isEmpty();
         if ((body == null || body.isBlank()) && !hasAttachments) {

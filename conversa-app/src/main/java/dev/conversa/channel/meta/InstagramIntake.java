@@ -46,7 +46,12 @@ class InstagramIntake {
                 comment(inbox, igUserId, v);
             } else if ("mentions".equals(field)) {
                 mention(inbox, igUserId, v);
+            } else {
+                throw new SocialDeliveryHandler.Unrecognised("Instagram webhook field " + field + " is not handled");
             }
+        }
+        if (entry.path("messaging").isEmpty() && entry.path("changes").isEmpty()) {
+            throw new SocialDeliveryHandler.Unrecognised("Instagram entry with neither messaging nor changes");
         }
     }
 
@@ -54,8 +59,11 @@ class InstagramIntake {
         JsonNode from = v.path("from");
         String authorId = text(from, "id");
         String mediaId = text(v.path("media"), "id");
-        if (authorId == null || authorId.equals(igUserId) || text(v, "id") == null || mediaId == null) {
+        if (authorId != null && authorId.equals(igUserId)) {
             return; // our own replies
+        }
+        if (authorId == null || text(v, "id") == null || mediaId == null) {
+            throw new SocialDeliveryHandler.Unrecognised("Instagram comment without author, id or media");
         }
         ingestion.receive(inbox.workspaceId(), inbox.id(), new InboundMessage(text(v, "id"), MEDIA_THREAD + mediaId,
                 identity(authorId, text(from, "username")), null, text(v, "text"), Visibility.PUBLIC, List.of(), null));

@@ -9,19 +9,17 @@ import dev.conversa.channel.webhook.SocialHttp;
 import dev.conversa.channel.webhook.SocialState;
 import dev.conversa.kernel.ChannelType;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Routes a stored Meta delivery to the network it is about ({@code object}: page, instagram,
  * whatsapp_business_account) and to the inbox of the entry's account: one app may serve several pages or numbers
- * of a workspace, so an entry goes to the inbox whose page/account/phone number id matches.
+ * of a workspace, so an entry goes to the inbox whose page/account/phone number id matches. An entry no inbox matches
+ * is retried (the inbox may be being set up), then becomes a dead letter; so does an unknown object.
  */
 @Component
 class MetaIntake implements SocialDeliveryHandler {
-    private static final Logger log = LoggerFactory.getLogger(MetaIntake.class);
     private final SocialState state;
     private final SocialHttp http;
     private final FacebookIntake facebook;
@@ -45,10 +43,13 @@ class MetaIntake implements SocialDeliveryHandler {
     public void process(SocialDelivery d) {
         Inbox hook = state.inbox(d.inboxId(), ChannelType.FACEBOOK, ChannelType.INSTAGRAM, ChannelType.WHATSAPP).orElse(null);
         if (hook == null) {
-            return;
+            throw new SocialDeliveryHandler.NoInbox("inbox " + d.inboxId() + " is disabled or no longer a Meta inbox");
         }
         JsonNode root = http.mapper().readTree(d.payload());
         String object = text(root, "object");
+        if (!root.path("entry").isArray() || root.path("entry").isEmpty()) {
+            throw new SocialDeliveryHandler.Unrecognised("Meta delivery without entries (object " + object + ")");
+        }
         for (JsonNode entry : root.path("entry")) {
             switch (object == null ? "" : object) {
                 case "page" -> target(hook, ChannelType.FACEBOOK, "pageId", text(entry, "id"))
@@ -57,12 +58,17 @@ class MetaIntake implements SocialDeliveryHandler {
                         .ifPresent(inbox -> instagram.entry(inbox, entry, d.receivedAt()));
                 case "whatsapp_business_account" -> {
                     for (JsonNode change : entry.path("changes")) {
+                        if (!"messages".equals(text(change, "field"))) {
+                            // Conversa subscribes to "messages" only; another field is more than it handles
+                            throw new SocialDeliveryHandler.Unrecognised("WhatsApp webhook field " + text(change, "field")
+                                    + " is not handled");
+                        }
                         String phone = text(change.path("value").path("metadata"), "phone_number_id");
                         target(hook, ChannelType.WHATSAPP, "phoneNumberId", phone)
                                 .ifPresent(inbox -> whatsapp.change(inbox, change, d.receivedAt()));
                     }
                 }
-                default -> log.info("Meta delivery {} has an unknown object {}", d.id(), object);
+                default -> throw new SocialDeliveryHandler.Unrecognised("Meta delivery with an unknown object " + object);
             }
         }
     }
@@ -73,7 +79,7 @@ class MetaIntake implements SocialDeliveryHandler {
         }
         Optional<Inbox> other = state.inboxBySetting(hook.workspaceId(), channel, setting, accountId);
         if (other.isEmpty()) {
-            log.info("Meta delivery for {} {} matches no inbox of workspace {}", channel, accountId, hook.workspaceId());
+            throw new SocialDeliveryHandler.NoInbox("no " + channel + " inbox of this workspace has " + setting + " " + accountId);
         }
         return other;
     }

@@ -7,6 +7,8 @@ import static dev.conversa.channel.webhook.Json.text;
 import dev.conversa.channel.Inbox;
 import dev.conversa.channel.InboundMessage;
 import dev.conversa.channel.IngestionService;
+import dev.conversa.channel.webhook.MessageChanges;
+import dev.conversa.channel.webhook.ReadableBodies;
 import dev.conversa.channel.webhook.SocialDeliveryHandler;
 import dev.conversa.channel.webhook.SocialState;
 import dev.conversa.channel.webhook.SocialThreads;
@@ -19,25 +21,25 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A WhatsApp Cloud API {@code messages} change: customers' messages (text, media, location, button replies) and the
+ * A WhatsApp Cloud API {@code messages} change: customers' messages of every type (see {@link WhatsAppBodies}) and the
  * statuses of ours (sent, delivered, read, failed). Each customer message reopens the 24-hour window.
  */
 @Component
 class WhatsAppIntake {
     static final String WA_THREAD = "wa:";
-    private static final Set<String> MEDIA = Set.of("image", "video", "audio", "document", "sticker");
 
     private final SocialThreads threads;
     private final SocialState state;
     private final IngestionService ingestion;
     private final MetaGraph graph;
+    private final MessageChanges changes;
 
-    WhatsAppIntake(SocialThreads threads, SocialState state, IngestionService ingestion, MetaGraph graph) {
+    WhatsAppIntake(SocialThreads threads, SocialState state, IngestionService ingestion, MetaGraph graph, MessageChanges changes) {
+        this.changes = changes;
         this.threads = threads;
         this.state = state;
         this.ingestion = ingestion;
@@ -45,9 +47,6 @@ class WhatsAppIntake {
     }
 
     void change(Inbox inbox, JsonNode change, Instant receivedAt) {
-        if (!"messages".equals(text(change, "field"))) {
-            return;
-        }
         JsonNode v = change.path("value");
         Map<String, String> names = new HashMap<>();
         v.path("contacts").forEach(c -> names.put(text(c, "wa_id"), text(c.path("profile"), "name")));
@@ -68,25 +67,32 @@ class WhatsAppIntake {
                         error.isMissingNode() ? null : text(error, "code") + " " + text(error, "title"), receivedAt);
             }
         }
+        if (v.path("messages").isEmpty() && v.path("statuses").isEmpty()) {
+            throw new SocialDeliveryHandler.Unrecognised("WhatsApp messages change with neither messages nor statuses");
+        }
     }
 
     private void message(Inbox inbox, JsonNode m, Map<String, String> names) {
         String from = text(m, "from");
         String type = text(m, "type");
-        if (from == null || text(m, "id") == null || "reaction".equals(type)) {
-            return;
+        if (from == null || text(m, "id") == null) {
+            throw new SocialDeliveryHandler.Unrecognised("WhatsApp message without from or id");
         }
-        String body = switch (type == null ? "" : type) {
-            case "text" -> text(m.path("text"), "body");
-            case "location" -> "📍 " + text(m.path("location"), "latitude") + "," + text(m.path("location"), "longitude")
-                    + (text(m.path("location"), "name") == null ? "" : " " + text(m.path("location"), "name"));
-            case "button" -> text(m.path("button"), "text");
-            case "interactive" -> text(m.path("interactive").path("button_reply"), "title") != null
-                    ? text(m.path("interactive").path("button_reply"), "title") : text(m.path("interactive").path("list_reply"), "title");
-            default -> MEDIA.contains(type) ? text(m.path(type), "caption") : "[" + type + " message]";
-        };
-        List<Attachment> attachments = MEDIA.contains(type) ? List.of(media(inbox, type, m.path(type))) : List.of();
         Instant at = epochSeconds(m, "timestamp");
+        String body;
+        if ("reaction".equals(type)) {
+            JsonNode r = m.path("reaction");
+            String emoji = text(r, "emoji");
+            if (emoji == null) { // a reaction removed carries nothing to answer
+                changes.event(inbox.workspaceId(), inbox.id(), text(r, "message_id"), "reaction-removed", "+" + from, at);
+                state.contactWrote(inbox.id(), from, at == null ? Instant.now() : at);
+                return;
+            }
+            body = ReadableBodies.reaction(emoji, changes.quote(inbox.workspaceId(), inbox.id(), text(r, "message_id")));
+        } else {
+            body = WhatsAppBodies.of(m);
+        }
+        List<Attachment> attachments = WhatsAppBodies.MEDIA.contains(type) ? List.of(media(inbox, type, m.path(type))) : List.of();
         ingestion.receive(inbox.workspaceId(), inbox.id(), new InboundMessage(text(m, "id"), WA_THREAD + from,
                 new NewIdentity(IdentityKind.WHATSAPP, "+" + from, names.get(from), "+" + from, null, null, null),
                 null, body, Visibility.PRIVATE, attachments, at));

@@ -58,10 +58,10 @@ class SmsWebhook {
             return ResponseEntity.notFound().build();
         }
         Inbox inbox = found.get();
-        if (!TwilioRequests.verified(inboxes, inbox, request, p)) {
+        if (!TwilioRequests.verified(inboxes, inbox, request)) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
         }
-        String from = IdentityKind.PHONE.normalize(p.get("From"));
+        String from = IdentityKind.PHONE.normalize(sender(p.get("From")));
         String body = p.getOrDefault("Body", "");
         String keyword = body.strip().toUpperCase(Locale.ROOT);
         if (STOP_WORDS.contains(keyword)) {
@@ -77,8 +77,8 @@ class SmsWebhook {
         }
         String sid = p.getOrDefault("MessageSid", p.get("SmsSid"));
         ingestion.receive(inbox.workspaceId(), inbox.id(), new InboundMessage(sid, null,
-                new NewIdentity(IdentityKind.PHONE, from, null, null, null, null, null), null, body, Visibility.PRIVATE,
-                media, Instant.now()));
+                new NewIdentity(IdentityKind.PHONE, from, p.get("ProfileName"), null, null, null, null), null,
+                TwilioBodies.of(p, !media.isEmpty()), Visibility.PRIVATE, media, Instant.now()));
         return ResponseEntity.ok().contentType(MediaType.TEXT_XML).body(EMPTY_TWIML);
     }
 
@@ -90,7 +90,7 @@ class SmsWebhook {
             return ResponseEntity.notFound().build();
         }
         Inbox inbox = found.get();
-        if (!TwilioRequests.verified(inboxes, inbox, request, p)) {
+        if (!TwilioRequests.verified(inboxes, inbox, request)) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
         }
         String sid = p.getOrDefault("MessageSid", p.get("SmsSid"));
@@ -110,6 +110,11 @@ class SmsWebhook {
                 m.id(), status, status == DeliveryStatus.FAILED ? "Twilio reported " + p.get("MessageStatus")
                         + (p.get("ErrorCode") == null ? "" : " (error " + p.get("ErrorCode") + ")") : null, null));
         return ResponseEntity.noContent().build();
+    }
+
+    /** WhatsApp through Twilio names the sender {@code whatsapp:+14155238886}; the number is the identity. */
+    static String sender(String from) {
+        return from != null && from.regionMatches(true, 0, "whatsapp:", 0, 9) ? from.substring(9) : from;
     }
 
     /** Callbacks can arrive out of order: never go back from DELIVERED to SENT. */

@@ -8,6 +8,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,8 +18,18 @@ public final class TwilioRequests {
     private TwilioRequests() {
     }
 
-    /** The POST parameters only (Twilio signs the query string as part of the URL, not as parameters). */
+    /**
+     * The POST parameters only (Twilio signs the query string as part of the URL, not as parameters), the first
+     * value of each: what the webhooks read.
+     */
     public static Map<String, String> formParams(HttpServletRequest request) {
+        Map<String, String> out = new LinkedHashMap<>();
+        allFormParams(request).forEach((k, v) -> out.put(k, v.getFirst()));
+        return out;
+    }
+
+    /** Every value of every POST parameter: what Twilio signs. */
+    static Map<String, List<String>> allFormParams(HttpServletRequest request) {
         Set<String> inQuery = new HashSet<>();
         String query = request.getQueryString();
         if (query != null) {
@@ -26,10 +37,10 @@ public final class TwilioRequests {
                 inQuery.add(URLDecoder.decode(pair.split("=", 2)[0], StandardCharsets.UTF_8));
             }
         }
-        Map<String, String> out = new LinkedHashMap<>();
+        Map<String, List<String>> out = new LinkedHashMap<>();
         request.getParameterMap().forEach((k, v) -> {
             if (!inQuery.contains(k) && v.length > 0) {
-                out.put(k, v[0]);
+                out.put(k, List.of(v));
             }
         });
         return out;
@@ -52,9 +63,13 @@ public final class TwilioRequests {
         return inboxes.allOfChannel(channel).stream().filter(i -> i.id() == inboxId).findFirst();
     }
 
-    /** True when the request carries a valid signature of this inbox's auth token. */
-    public static boolean verified(InboxService inboxes, Inbox inbox, HttpServletRequest request, Map<String, String> params) {
+    /**
+     * True when the request carries a valid signature of this inbox's auth token, computed over every value of
+     * every POST parameter of the request.
+     */
+    public static boolean verified(InboxService inboxes, Inbox inbox, HttpServletRequest request) {
         String token = inboxes.secrets(inbox.workspaceId(), inbox.id()).get("authToken");
-        return TwilioSignature.valid(token, request.getHeader("X-Twilio-Signature"), publicUrl(request, inbox), params);
+        return TwilioSignature.validAll(token, request.getHeader("X-Twilio-Signature"), publicUrl(request, inbox),
+                allFormParams(request));
     }
 }

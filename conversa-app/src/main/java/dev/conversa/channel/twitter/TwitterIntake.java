@@ -8,6 +8,7 @@ import static dev.conversa.channel.webhook.Json.text;
 import dev.conversa.channel.Inbox;
 import dev.conversa.channel.InboundMessage;
 import dev.conversa.channel.IngestionService;
+import dev.conversa.channel.webhook.MessageChanges;
 import dev.conversa.channel.webhook.SocialDelivery;
 import dev.conversa.channel.webhook.SocialDeliveryHandler;
 import dev.conversa.channel.webhook.SocialHttp;
@@ -28,16 +29,27 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Turns X payloads into ingested messages: Account Activity deliveries (posts mentioning or replying to the brand,
- * quote posts, DMs, read receipts, deletions) and X API v2 post pages (the mentions timeline).
+ * quote posts, DMs, read receipts, deletions) and X API v2 post pages (the mentions timeline) or stream lines (one
+ * post with its includes). Any other shape (an X Activity API event, say) becomes a dead letter.
  */
 @Component
 class TwitterIntake implements SocialDeliveryHandler {
+    /** Account Activity API event arrays (https://docs.x.com/x-api/enterprise-gnip-2.0/fundamentals/account-activity). */
+    private static final List<String> HANDLED = List.of("tweet_create_events", "direct_message_events",
+            "direct_message_mark_read_events", "tweet_delete_events");
+    /** Account Activity events with nothing for an agent to answer: recorded. */
+    private static final List<String> QUIET_EVENTS = List.of("favorite_events", "follow_events", "unfollow_events", "block_events",
+            "unblock_events", "mute_events", "unmute_events", "user_event", "direct_message_indicate_typing_events",
+            "user_has_blocked");
+    private static final List<String> ACCOUNT_ACTIVITY = java.util.stream.Stream.concat(HANDLED.stream(), QUIET_EVENTS.stream()).toList();
     private final SocialState state;
     private final SocialThreads threads;
     private final IngestionService ingestion;
     private final SocialHttp http;
+    private final MessageChanges changes;
 
-    TwitterIntake(SocialState state, SocialThreads threads, IngestionService ingestion, SocialHttp http) {
+    TwitterIntake(SocialState state, SocialThreads threads, IngestionService ingestion, SocialHttp http, MessageChanges changes) {
+        this.changes = changes;
         this.state = state;
         this.threads = threads;
         this.ingestion = ingestion;
@@ -51,11 +63,33 @@ class TwitterIntake implements SocialDeliveryHandler {
 
     @Override
     public void process(SocialDelivery d) {
-        Inbox inbox = state.inbox(d.inboxId(), ChannelType.TWITTER).orElse(null);
-        if (inbox == null) {
-            return; // inbox removed or disabled since
-        }
+        Inbox inbox = state.inbox(d.inboxId(), ChannelType.TWITTER)
+                .orElseThrow(() -> new NoInbox("inbox " + d.inboxId() + " is disabled or no longer an X inbox"));
         JsonNode root = http.mapper().readTree(d.payload());
+        JsonNode data = root.path("data");
+        if (data.isObject() && text(data, "id") != null && text(data, "text") != null) {
+            // an X API v2 stream line (filtered stream): one post with its includes
+            var page = http.mapper().createObjectNode();
+            page.set("data", http.mapper().createArrayNode().add(data));
+            page.set("includes", root.path("includes").isMissingNode() ? http.mapper().createObjectNode() : root.path("includes"));
+            ingestV2(inbox, page);
+            return;
+        }
+        if (data.isArray()) {
+            ingestV2(inbox, root);
+            return;
+        }
+        if (ACCOUNT_ACTIVITY.stream().noneMatch(root::has)) {
+            List<String> names = new ArrayList<>();
+            root.propertyNames().forEach(names::add);
+            throw new Unrecognised("X payload of an unknown shape (fields: " + String.join(", ", names) + ")"
+                    + (data.has("event_type") ? ", X Activity API event " + text(data, "event_type") : ""));
+        }
+        for (String quiet : QUIET_EVENTS) {
+            for (JsonNode event : root.path(quiet)) {
+                changes.event(inbox.workspaceId(), inbox.id(), null, "x-" + quiet, event.toString(), null);
+            }
+        }
         String brand = text(root, "for_user_id");
         for (JsonNode tweet : root.path("tweet_create_events")) {
             tweet(inbox, brand, tweet);
@@ -74,7 +108,8 @@ class TwitterIntake implements SocialDeliveryHandler {
         for (JsonNode deletion : root.path("tweet_delete_events")) {
             String id = text(deletion.path("status"), "id");
             if (id != null) {
-                threads.noteOnMessage(inbox.workspaceId(), inbox.id(), id, "The author deleted this post on X (post " + id + ").");
+                changes.deleted(inbox.workspaceId(), inbox.id(), id, epochMillis(deletion, "timestamp_ms"),
+                        "The author deleted this post on X (post " + id + ").", d.receivedAt());
             }
         }
     }
@@ -91,7 +126,8 @@ class TwitterIntake implements SocialDeliveryHandler {
         String body = text(extended, "full_text") != null ? text(extended, "full_text") : text(t, "text");
         String initial = text(t.path("edit_history"), "initial_tweet_id");
         if (initial != null && !initial.equals(id)
-                && threads.noteOnMessage(inbox.workspaceId(), inbox.id(), initial, "The author edited post " + initial + " on X: " + body)) {
+                && changes.edited(inbox.workspaceId(), inbox.id(), initial, body, epochMillis(t, "timestamp_ms"),
+                "The author edited post " + initial + " on X: " + body, null)) {
             return;
         }
         JsonNode mediaHolder = extended.has("extended_entities") ? extended : t;
@@ -154,8 +190,8 @@ class TwitterIntake implements SocialDeliveryHandler {
             List<String> edits = new ArrayList<>();
             t.path("edit_history_tweet_ids").forEach(e -> edits.add(e.asString()));
             if (edits.size() > 1 && !edits.getFirst().equals(id)
-                    && threads.noteOnMessage(inbox.workspaceId(), inbox.id(), edits.getFirst(),
-                    "The author edited post " + edits.getFirst() + " on X: " + text(t, "text"))) {
+                    && changes.edited(inbox.workspaceId(), inbox.id(), edits.getFirst(), text(t, "text"), iso(t, "created_at"),
+                    "The author edited post " + edits.getFirst() + " on X: " + text(t, "text"), null)) {
                 continue;
             }
             List<Attachment> attachments = new ArrayList<>();

@@ -42,7 +42,7 @@ class TwilioVoiceWebhook {
         if (inbox.isEmpty()) {
             return ResponseEntity.notFound().build();
         }
-        if (!TwilioRequests.verified(inboxes, inbox.get(), request, p)) {
+        if (!TwilioRequests.verified(inboxes, inbox.get(), request)) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
         }
         String parent = p.get("ParentCallSid");
@@ -78,7 +78,7 @@ class TwilioVoiceWebhook {
         if (inbox.isEmpty()) {
             return ResponseEntity.notFound().build();
         }
-        if (!TwilioRequests.verified(inboxes, inbox.get(), request, p)) {
+        if (!TwilioRequests.verified(inboxes, inbox.get(), request)) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
         }
         if ("completed".equalsIgnoreCase(p.get("RecordingStatus")) && p.get("CallSid") != null

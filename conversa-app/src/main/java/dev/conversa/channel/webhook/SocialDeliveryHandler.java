@@ -13,8 +13,28 @@ public interface SocialDeliveryHandler {
     void process(SocialDelivery delivery);
 
     /** The delivery cannot be processed yet; it is tried again with backoff. */
-    final class ProcessLater extends RuntimeException {
+    class ProcessLater extends RuntimeException {
         public ProcessLater(String reason) {
+            super(reason);
+        }
+    }
+
+    /**
+     * The delivery names an account (page, number, bot) that no enabled inbox of the workspace has: it is tried
+     * again with backoff (an admin may be configuring it), then becomes a dead letter with reason {@code no-inbox}.
+     */
+    final class NoInbox extends ProcessLater {
+        public NoInbox(String reason) {
+            super(reason);
+        }
+    }
+
+    /**
+     * The payload has a shape this adapter does not know. Trying again would not help, so it becomes a dead letter
+     * at once (reason {@code unknown-shape}), kept for an admin to see and to replay after an upgrade.
+     */
+    final class Unrecognised extends RuntimeException {
+        public Unrecognised(String reason) {
             super(reason);
         }
     }

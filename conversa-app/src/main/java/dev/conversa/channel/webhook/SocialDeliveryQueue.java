@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * The persisted intake queue. Webhook controllers and stream readers {@link #enqueue} and answer at once; the
  * {@link SocialWorker} (or a test, through {@link #processAll}) processes due deliveries. Rows are claimed with an
  * optimistic update, so several nodes can share the queue; a claim that is not finished in five minutes (a crashed
- * node) becomes due again.
+ * node) becomes due again. A delivery that gives up becomes a dead letter ({@link DeadLetters}).
  */
 @Component
 public class SocialDeliveryQueue {
@@ -30,12 +30,14 @@ public class SocialDeliveryQueue {
     private static final Duration CLAIM = Duration.ofMinutes(5);
 
     private final JdbcClient jdbc;
+    private final DeadLetterCounter deadCounter;
     private final Map<String, SocialDeliveryHandler> handlers;
     private final Object signal = new Object();
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
 
-    SocialDeliveryQueue(JdbcClient jdbc, List<SocialDeliveryHandler> handlers) {
+    SocialDeliveryQueue(JdbcClient jdbc, List<SocialDeliveryHandler> handlers, DeadLetterCounter deadCounter) {
         this.jdbc = jdbc;
+        this.deadCounter = deadCounter;
         this.handlers = handlers.stream().collect(Collectors.toMap(SocialDeliveryHandler::source, Function.identity()));
     }
 
@@ -52,10 +54,15 @@ public class SocialDeliveryQueue {
         } catch (DuplicateKeyException replay) {
             return false;
         }
+        wake();
+        return true;
+    }
+
+    /** Wakes the worker: a delivery is due now (a new one, or a dead letter an admin replayed). */
+    void wake() {
         synchronized (signal) {
             signal.notifyAll();
         }
-        return true;
     }
 
     /** SHA-256 of a raw body: the dedup key of providers that give no delivery id. */
@@ -145,21 +152,39 @@ public class SocialDeliveryQueue {
             jdbc.sql("UPDATE social_delivery SET status = 'DONE', processed_at = ?, last_error = NULL WHERE id = ?")
                     .params(Sql.ts(Instant.now()), id).update();
             return true;
+        } catch (SocialDeliveryHandler.Unrecognised e) {
+            dead(d, "unknown-shape", e.getMessage());
+            return false;
         } catch (RuntimeException e) {
-            boolean giveUp = d.attempts() >= MAX_ATTEMPTS;
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-            if (giveUp) {
-                log.warn("social delivery {} ({}) failed for good: {}", id, d.source(), error);
-            } else if (!(e instanceof SocialDeliveryHandler.ProcessLater)) {
+            if (d.attempts() >= MAX_ATTEMPTS) {
+                dead(d, e instanceof SocialDeliveryHandler.NoInbox ? "no-inbox" : "failed", error);
+                return false;
+            }
+            if (!(e instanceof SocialDeliveryHandler.ProcessLater)) {
                 log.info("social delivery {} ({}) failed, will retry: {}", id, d.source(), error);
             }
             // Backoff 2s, 4s, 8s... capped at 10 minutes.
             Duration backoff = Duration.ofSeconds(Math.min(600, 1L << Math.min(d.attempts(), 10)));
-            jdbc.sql("UPDATE social_delivery SET status = ?, last_error = ?, next_attempt_at = ? WHERE id = ?")
-                    .params(giveUp ? "FAILED" : "PENDING", error.substring(0, Math.min(error.length(), 2000)),
-                            Sql.ts(Instant.now().plus(backoff)), id)
+            jdbc.sql("UPDATE social_delivery SET status = 'PENDING', last_error = ?, next_attempt_at = ? WHERE id = ?")
+                    .params(clip(error), Sql.ts(Instant.now().plus(backoff)), id)
                     .update();
             return false;
         }
+    }
+
+    /** Gives a delivery up: it goes to the dead-letter list (see {@link DeadLetters}), never silently away. */
+    private void dead(SocialDelivery d, String reason, String error) {
+        log.warn("social delivery {} ({}) is a dead letter ({}): {}", d.id(), d.source(), reason, error);
+        Instant now = Instant.now();
+        jdbc.sql("""
+                UPDATE social_delivery SET status = 'DEAD', dead_reason = ?, dead_at = ?, last_error = ?, next_attempt_at = ?
+                WHERE id = ?""").params(reason, Sql.ts(now), clip(error), Sql.ts(now), d.id()).update();
+        deadCounter.increment(d.workspaceId(), d.inboxId(), reason);
+    }
+
+    private static String clip(String error) {
+        String e = error == null ? "" : error;
+        return e.substring(0, Math.min(e.length(), 2000));
     }
 }

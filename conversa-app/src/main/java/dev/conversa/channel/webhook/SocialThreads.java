@@ -25,7 +25,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class SocialThreads {
-    private static final java.time.Duration STATUS_PATIENCE = java.time.Duration.ofMinutes(15);
+    // Shorter than the intake's retries (its 8th and last attempt comes ~4 minutes after the first): a status for a
+    // message sent outside Conversa is let go after this wait instead of becoming a dead letter.
+    private static final java.time.Duration STATUS_PATIENCE = MessageChanges.PATIENCE;
     private final JdbcClient jdbc;
     private final ConversationService conversations;
     private final MessageService messages;

@@ -19,6 +19,21 @@ class TwilioSignatureTest {
         assertThat(TwilioSignature.valid("12345", null, url, params)).isFalse();
     }
 
+    /** A repeated parameter: each distinct value, in sorted order, written as name then value (as twilio-node signs). */
+    @Test
+    void aRepeatedParameterIsSignedWithEveryValue() throws Exception {
+        String url = "https://mycompany.com/myapp.php?foo=1&bar=2";
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+        mac.init(new javax.crypto.spec.SecretKeySpec("12345".getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA1"));
+        String expected = java.util.Base64.getEncoder().encodeToString(mac.doFinal((url + "Digits1234MediaUrlaMediaUrlb")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        var params = Map.of("MediaUrl", java.util.List.of("b", "a", "b"), "Digits", java.util.List.of("1234"));
+        assertThat(TwilioSignature.signAll("12345", url, params)).isEqualTo(expected);
+        assertThat(TwilioSignature.validAll("12345", expected, url, params)).isTrue();
+        assertThat(TwilioSignature.validAll("12345", expected, url, Map.of("MediaUrl", java.util.List.of("b"),
+                "Digits", java.util.List.of("1234")))).isFalse();
+    }
+
     @Test
     void longTextsSplitAtWordsAndKeepEverything() {
         String text = "palabra ".repeat(500).strip();
