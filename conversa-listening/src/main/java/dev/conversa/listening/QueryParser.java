@@ -30,11 +30,18 @@ final class QueryParser {
 
     static final int MIN_PREFIX_CHARS = 2;
     static final int MAX_PREFIX_CHARS = 60;
+    /**
+     * Deepest nesting of parentheses and NOTs accepted. The parser, the compiler and the matcher all recurse over the
+     * tree, so an unbounded depth would end in a StackOverflowError long before the query's length limit; real
+     * queries nest a handful of levels.
+     */
+    static final int MAX_DEPTH = 100;
     private static final String OPERAND = "a term, phrase or '('";
 
     private final String query;
     private final List<Lexeme> lexemes;
     private int next;
+    private int depth;
 
     private QueryParser(String query) {
         this.query = query;
@@ -113,10 +120,20 @@ final class QueryParser {
     private QueryNode unary() {
         Kind k = peek().kind();
         if (k == Kind.NOT || k == Kind.MINUS) {
-            take();
-            return new Not(unary());
+            Lexeme not = take();
+            enter(not);
+            QueryNode negated = new Not(unary());
+            depth--;
+            return negated;
         }
         return near();
+    }
+
+    private void enter(Lexeme at) {
+        if (++depth > MAX_DEPTH) {
+            throw new QuerySyntaxException(query, at.position(), "at most " + MAX_DEPTH + " levels of '(' and NOT",
+                    at.describe() + " nesting deeper than " + MAX_DEPTH);
+        }
     }
 
     private QueryNode near() {
@@ -153,7 +170,9 @@ final class QueryParser {
         Lexeme lx = take();
         switch (lx.kind()) {
             case LPAREN -> {
+                enter(lx);
                 QueryNode inner = or();
+                depth--;
                 Lexeme close = peek();
                 if (close.kind() != Kind.RPAREN) {
                     throw error(close, "')' to close the '(' at position " + lx.position());
