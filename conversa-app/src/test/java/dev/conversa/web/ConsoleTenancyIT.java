@@ -195,6 +195,27 @@ class ConsoleTenancyIT {
                 .params(fx.workspace.id(), voice, "ref-" + fx.workspace.id(), customer, conversation, now, now).update();
         long call = jdbc.sql("SELECT id FROM voice_call WHERE call_ref = ?").param("ref-" + fx.workspace.id())
                 .query(Long.class).single();
+        // Quarantined mail, a dead letter and an automation webhook exist only after a mailbox, a network or a
+        // receiver misbehaved; their rows are what that would leave.
+        jdbc.sql("""
+                INSERT INTO email_quarantine (workspace_id, inbox_id, reason, size_bytes, raw_base64, status, attempts,
+                    received_at) VALUES (?, ?, 'unreadable', 1, 'eA==', 'OPEN', 1, ?)""")
+                .params(fx.workspace.id(), ids.get("inboxes"), now).update();
+        ids.put("quarantine", jdbc.sql("SELECT MAX(id) FROM email_quarantine WHERE workspace_id = ?").param(fx.workspace.id())
+                .query(Long.class).single());
+        jdbc.sql("""
+                INSERT INTO social_delivery (workspace_id, inbox_id, source, dedup_key, payload, status, attempts,
+                    received_at, next_attempt_at, dead_reason, dead_at) VALUES (?, ?, 'meta', ?, '{}', 'DEAD', 8, ?, ?, 'failed', ?)""")
+                .params(fx.workspace.id(), ids.get("inboxes"), "dead-" + fx.workspace.id(), now, now, now).update();
+        ids.put("dead-letters", jdbc.sql("SELECT MAX(id) FROM social_delivery WHERE workspace_id = ?").param(fx.workspace.id())
+                .query(Long.class).single());
+        jdbc.sql("""
+                INSERT INTO automation_webhook (workspace_id, delivery_id, rule_id, rule_name, conversation_id, event_type,
+                    url, payload, status, attempts, next_attempt_at, created_at, updated_at)
+                VALUES (?, ?, 0, 'rule', ?, 'MESSAGE_RECEIVED', 'https://receiver.test/hook', '{}', 'DEAD', 4, ?, ?, ?)""")
+                .params(fx.workspace.id(), java.util.UUID.randomUUID().toString(), conversation, now, now, now).update();
+        ids.put("webhooks", jdbc.sql("SELECT MAX(id) FROM automation_webhook WHERE workspace_id = ?").param(fx.workspace.id())
+                .query(Long.class).single());
         ids.put("call", call);
         ids.put("calls", call);
         return ids;

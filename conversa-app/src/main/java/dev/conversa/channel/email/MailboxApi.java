@@ -34,7 +34,8 @@ class MailboxApi {
         return review.quarantine(inboxId, status, actor);
     }
 
-    @GetMapping(value = "/quarantine/{entryId}/raw", produces = "message/rfc822")
+    // no "produces": a missing entry must still answer its 404 problem+json, which message/rfc822 would refuse (406)
+    @GetMapping("/quarantine/{entryId}/raw")
     @Operation(summary = "The quarantined message exactly as the mailbox had it")
     ResponseEntity<byte[]> raw(@PathVariable long inboxId, @PathVariable long entryId, Actor actor) {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("message/rfc822"))
