@@ -118,9 +118,9 @@ class CrossWorkspaceIdsIT {
     @Test
     void aMentionBecomesACaseOnlyOnTheWorkspacesOwnInbox() {
         assertThat(asA.post("/api/v1/listening/queries", """
-                {"name":"Refunds","query":"reembolso"}""").status()).isEqualTo(201);
+                {"name":"Refunds","query":"reembolso AND isolationprobe"}""").status()).isEqualTo(201);
         assertThat(asA.post("/api/v1/listening/posts", """
-                {"source":"twitter","externalId":"p-1","text":"quiero mi reembolso","author":"@ana"}""").status())
+                {"source":"twitter","externalId":"p-1","text":"quiero mi reembolso isolationprobe","author":"@ana"}""").status())
                 .isEqualTo(200);
         long mention = asA.get("/api/v1/listening/mentions").json().get("items").get(0).get("id").asLong();
         refused(asA.post("/api/v1/listening/mentions/" + mention + "/conversation", "{\"inboxId\":" + inboxB + "}"),

@@ -211,9 +211,9 @@ class OpenApiIsolationIT {
         ids.put("automation-rules", id(admin.post("/api/v1/automation-rules", """
                 {"name":"Tag","trigger":"MESSAGE_RECEIVED","actions":[{"type":"ADD_TAG","value":"seen"}]}""")));
         ids.put("queries", id(admin.post("/api/v1/listening/queries", """
-                {"name":"Refunds","query":"reembolso"}""")));
+                {"name":"Refunds","query":"reembolso AND isolationprobe"}""")));
         admin.post("/api/v1/listening/posts", """
-                {"source":"twitter","externalId":"p-%d","text":"quiero mi reembolso","author":"@ana"}""".formatted(ws.id()));
+                {"source":"twitter","externalId":"p-%d","text":"quiero mi reembolso isolationprobe","author":"@ana"}""".formatted(ws.id()));
         ids.put("mentions", admin.get("/api/v1/listening/mentions").json().get("items").get(0).get("id").asLong());
         long voice = id(admin.post("/api/v1/inboxes", "{\"name\":\"Phone\",\"channel\":\"VOICE\"}"));
         // A call arrives only from a telephony provider; its row is what the provider's callback would leave.

@@ -67,15 +67,18 @@ class AutomationIT {
     @Test
     void aRuleTestedAgainstAPastConversationReportsWhatItWouldDo() {
         long c = ingest("past-1", "No me ha llegado la factura de marzo");
+        long team = admin.post("/api/v1/teams", """
+                {"name":"Facturación"}""").json().get("id").asLong();
         var result = admin.post("/api/v1/automation-rules/test?conversationId=" + c, """
                 {"name":"Facturas","trigger":"MESSAGE_RECEIVED","conditions":[{"field":"body","op":"CONTAINS","value":"factura"}],
-                 "actions":[{"type":"SET_PRIORITY","value":"HIGH"},{"type":"ADD_TAG","value":"billing"},{"type":"ASSIGN_TEAM","value":"42"}]}""");
+                 "actions":[{"type":"SET_PRIORITY","value":"HIGH"},{"type":"ADD_TAG","value":"billing"},{"type":"ASSIGN_TEAM","value":"%d"}]}"""
+                .formatted(team));
         assertThat(result.status()).as(result.body()).isEqualTo(200);
         var json = result.json();
         assertThat(json.get("matches").asBoolean()).isTrue();
         var steps = new ArrayList<String>();
         json.get("wouldDo").forEach(s -> steps.add(s.get("description").asString()));
-        assertThat(steps).containsExactly("set priority HIGH", "add tag 'billing'", "assign to team 42");
+        assertThat(steps).containsExactly("set priority HIGH", "add tag 'billing'", "assign to team " + team);
         // nothing was changed
         var conversation = admin.get("/api/v1/conversations/" + c).json();
         assertThat(conversation.get("priority").asString()).isEqualTo("NORMAL");

@@ -175,9 +175,9 @@ class ConsoleTenancyIT {
                 .get("items").get(0).get("id").asLong());
         ids.put("inboxes", fx.inbox("Second", "API"));
         ids.put("queries", fx.admin.post("/api/v1/listening/queries", """
-                {"name":"Refunds","query":"reembolso"}""").json().get("id").asLong());
+                {"name":"Refunds","query":"reembolso AND isolationprobe"}""").json().get("id").asLong());
         fx.admin.post("/api/v1/listening/posts", """
-                {"source":"twitter","externalId":"p-%d","text":"quiero mi reembolso","author":"@bea"}""".formatted(fx.workspace.id()));
+                {"source":"twitter","externalId":"p-%d","text":"quiero mi reembolso isolationprobe","author":"@bea"}""".formatted(fx.workspace.id()));
         ids.put("mentions", fx.admin.get("/api/v1/listening/mentions").json().get("items").get(0).get("id").asLong());
         long other = fx.inbound(ids.get("inboxes"), "b-2", "t-b2", "bob", "Bob", "hi");
         ConsoleSession owner = ConsoleSession.login(port, fx.adminEmail);
