@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * Language identification by character n-grams, scored the way Lingua's high-accuracy mode scores them, over
- * Lingua's published models (read from its jar, see {@link NgramTable}), in one thread and with no allocation per
+ * Lingua's published models (the files of {@link #DEFAULT_LANGUAGES}, copied from Lingua's jar at build time, see
+ * {@link NgramTable}), in one thread and with no allocation per
  * n-gram: ~20x faster than Lingua 1.2.2 itself, which looks up every n-gram as a String in one map per language and
  * order and fans each text out to the common pool, and ~6x smaller in memory.
  *
@@ -18,10 +19,14 @@ import java.util.Set;
  * on) of the log-probability of the n-gram, or of its longest known prefix, divided by the number of the text's
  * distinct letters the language knows; relative confidence is the best score over each language's (1.0 for the
  * best). The same social-text clean-up ({@link SocialText}) and prior ({@link LanguagePrior}) as
- * {@link LinguaLanguageDetector} come on top.
+ * Lingua itself (the test oracle) come on top.
  * Thread-safe; build one and share it (loading takes ~1 s and ~31 MB for the seven default languages).
  */
 public final class NgramLanguageDetector implements LanguageDetector {
+    /** es, en, pt, fr, it, de, ca: the languages whose models ship in this jar (see the pom). */
+    public static final List<String> DEFAULT_LANGUAGES = List.of("es", "en", "pt", "fr", "it", "de", "ca");
+    public static final Set<String> DEFAULT_PREFERRED = Set.of("es", "en");
+    public static final double DEFAULT_OTHER_PENALTY = 0.05;
     private static final int LONG_TEXT = 120;
 
     private final String[] codes;
@@ -30,12 +35,12 @@ public final class NgramLanguageDetector implements LanguageDetector {
 
     /** es, en, pt, fr, it, de, ca with a prior for es and en. */
     public NgramLanguageDetector() {
-        this(LinguaLanguageDetector.DEFAULT_LANGUAGES, LinguaLanguageDetector.DEFAULT_PREFERRED,
-                LinguaLanguageDetector.DEFAULT_OTHER_PENALTY);
+        this(DEFAULT_LANGUAGES, DEFAULT_PREFERRED, DEFAULT_OTHER_PENALTY);
     }
 
     /**
-     * @param languages    ISO 639-1 codes to tell apart (two to 31, each with a Lingua model)
+     * @param languages    ISO 639-1 codes to tell apart (two to 31, each with its Lingua model on the class path:
+     *                     this jar has those of {@link #DEFAULT_LANGUAGES}; add Lingua's jar for the others)
      * @param preferred    codes that keep their confidence (empty: no prior)
      * @param otherPenalty subtracted from the relative confidence of the other languages, in [0, 0.5]
      */

@@ -39,7 +39,7 @@ final class NgramTable {
         this.mask = capacity - 1;
     }
 
-    /** Reads the models of the given ISO 639-1 codes from Lingua's jar on the class path. */
+    /** Reads the models of the given ISO 639-1 codes from the class path ({@code language-models/<code>/}). */
     static NgramTable load(List<String> isoCodes) {
         NgramTable t = new NgramTable(isoCodes.size(), 1 << 21);
         for (int l = 0; l < isoCodes.size(); l++) {

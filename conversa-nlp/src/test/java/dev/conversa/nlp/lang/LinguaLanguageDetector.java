@@ -16,22 +16,19 @@ import java.util.Set;
  * Language identification with Lingua 1.2.2 (high-accuracy mode, models of the configured languages only,
  * preloaded), after removing what is not language in social text (URLs, @mentions, the '#' of hashtags).
  * Optional prior for the workspace's usual languages on Lingua's relative confidence ({@link LanguagePrior}).
- * The test oracle of {@link NgramLanguageDetector}, which the application uses. Thread-safe; build one and share it
- * (loading takes ~1.5 s and ~180 MB of heap for 7 languages).
+ * The test oracle of {@link NgramLanguageDetector}, which the application uses: it lives in the test sources (and
+ * the test jar, for the benchmarks), so Lingua's runtime never ships. Thread-safe; build one and share it (loading
+ * takes ~1.5 s and ~180 MB of heap for 7 languages).
  */
 public final class LinguaLanguageDetector implements LanguageDetector {
-
-    /** es, en, pt, fr, it, de, ca. */
-    public static final List<String> DEFAULT_LANGUAGES = List.of("es", "en", "pt", "fr", "it", "de", "ca");
-    public static final Set<String> DEFAULT_PREFERRED = Set.of("es", "en");
-    public static final double DEFAULT_OTHER_PENALTY = 0.05;
 
     private final com.github.pemistahl.lingua.api.LanguageDetector lingua;
     private final LanguagePrior prior;
 
     /** es, en, pt, fr, it, de, ca with a prior for es and en. */
     public LinguaLanguageDetector() {
-        this(DEFAULT_LANGUAGES, DEFAULT_PREFERRED, DEFAULT_OTHER_PENALTY);
+        this(NgramLanguageDetector.DEFAULT_LANGUAGES, NgramLanguageDetector.DEFAULT_PREFERRED,
+                NgramLanguageDetector.DEFAULT_OTHER_PENALTY);
     }
 
     /**
