@@ -98,9 +98,6 @@ class CustomerApi {
         return customers.removeIdentity(id, identityId, actor);
     }
 
-    record NoteInput(@NotBlank @Size(max = 20000) String body) {
-    }
-
     @GetMapping("/{id}/notes")
     List<CustomerNote> notes(@PathVariable long id, Actor actor) {
         return customers.notes(id, actor);
@@ -108,7 +105,7 @@ class CustomerApi {
 
     @PostMapping("/{id}/notes")
     @ResponseStatus(HttpStatus.CREATED)
-    CustomerNote addNote(@PathVariable long id, @Valid @RequestBody NoteInput body, Actor actor) {
+    CustomerNote addNote(@PathVariable long id, @Valid @RequestBody ConversationApi.NoteInput body, Actor actor) {
         return customers.addNote(id, body.body(), actor);
     }
 

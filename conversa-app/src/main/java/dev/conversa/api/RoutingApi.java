@@ -56,7 +56,7 @@ class RoutingApi {
                 body.capacity() == null ? Map.of() : body.capacity(), actor);
     }
 
-    record RuleInput(ChannelType channel, String language, String tag, String skill, Integer minLevel, Boolean required) {
+    record SkillRuleInput(ChannelType channel, String language, String tag, String skill, Integer minLevel, Boolean required) {
     }
 
     @GetMapping("/skill-rules")
@@ -66,7 +66,7 @@ class RoutingApi {
 
     @PostMapping("/skill-rules")
     @ResponseStatus(HttpStatus.CREATED)
-    SkillRule addRule(@RequestBody RuleInput body, Actor actor) {
+    SkillRule addRule(@RequestBody SkillRuleInput body, Actor actor) {
         return routing.addRule(new SkillRule(0, body.channel(), body.language(), body.tag(), body.skill(),
                 body.minLevel() == null ? 1 : body.minLevel(), body.required() == null || body.required()), actor);
     }

@@ -13,7 +13,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
@@ -74,23 +73,17 @@ class WorkspaceApi {
         return workspaces.get(id, actor);
     }
 
-    record CreateToken(@NotBlank String name, Role role) {
-    }
-
     @PostMapping("/{id}/tokens")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Issue an API token for a workspace (installation admins, or the workspace's admins)")
-    IssuedToken issueToken(@PathVariable long id, @Valid @RequestBody CreateToken body, Actor actor) {
+    IssuedToken issueToken(@PathVariable long id, @Valid @RequestBody TokenApi.CreateToken body, Actor actor) {
         return tokens.issue(id, body.name(), body.role(), actor);
-    }
-
-    record CreateUser(@NotBlank @Email String email, @NotBlank String name, @NotNull Role role, String password) {
     }
 
     @PostMapping("/{id}/users")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add a person to a workspace (installation admins, or the workspace's admins)")
-    UserAccount createUser(@PathVariable long id, @Valid @RequestBody CreateUser body, Actor actor) {
+    UserAccount createUser(@PathVariable long id, @Valid @RequestBody UserApi.CreateUser body, Actor actor) {
         return users.create(id, body.email(), body.name(), body.role(), body.password(), actor);
     }
 }

@@ -28,11 +28,6 @@ public record InboxForm(InboxCriteria.View view, List<ConversationStatus> status
                 sort == null ? InboxCriteria.Sort.NEWEST : sort, cursor, PAGE);
     }
 
-    /** The query string for this form with another view (for the view tabs) and no cursor. */
-    public String withView(InboxCriteria.View other) {
-        return query(other, null, null);
-    }
-
     String nextPage(Instant lastAt, long lastId) {
         return query(viewOrDefault(), lastAt.toEpochMilli(), lastId);
     }
