@@ -1,5 +1,7 @@
 package dev.conversa.channel;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.conversa.analysis.MessageAnalysis;
 import dev.conversa.conversation.Conversation;
 import dev.conversa.conversation.ConversationService;
@@ -14,9 +16,7 @@ import dev.conversa.kernel.InvalidInputException;
 import dev.conversa.kernel.NotFoundException;
 import dev.conversa.nlp.TextAnalysis;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -41,8 +41,8 @@ public class IngestionService {
     private final MessageService messages;
     private final MessageAnalysis analysis;
     private final TransactionTemplate tx;
-    private final Map<InboxKey, ChannelType> channels = new ConcurrentHashMap<>();
     private static final int MAX_REMEMBERED_INBOXES = 100_000;
+    private final Cache<InboxKey, ChannelType> channels = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED_INBOXES).build();
 
     private record InboxKey(long workspaceId, long inboxId) {
     }
@@ -114,16 +114,9 @@ public class IngestionService {
      * read for every message.
      */
     private ChannelType channelOf(long workspaceId, long inboxId) {
-        ChannelType known = channels.get(new InboxKey(workspaceId, inboxId));
-        if (known != null) {
-            return known;
-        }
-        Inbox inbox = inboxes.find(workspaceId, inboxId).orElseThrow(() -> new NotFoundException("inbox", inboxId));
-        if (channels.size() >= MAX_REMEMBERED_INBOXES) {
-            channels.clear();
-        }
-        channels.put(new InboxKey(workspaceId, inboxId), inbox.channel());
-        return inbox.channel();
+        // a missing inbox throws out of the loader, so only inboxes that exist are remembered
+        return channels.get(new InboxKey(workspaceId, inboxId), key -> inboxes.find(workspaceId, inboxId)
+                .orElseThrow(() -> new NotFoundException("inbox", inboxId)).channel());
     }
 
     private IngestResult store(long ws, long inboxId, ChannelType channel, String externalId, InboundMessage inbound,

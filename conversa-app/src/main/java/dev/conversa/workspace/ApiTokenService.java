@@ -1,6 +1,8 @@
 package dev.conversa.workspace;
 
 import dev.conversa.kernel.Actor;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.conversa.kernel.Forgetting;
 import dev.conversa.kernel.InvalidInputException;
 import dev.conversa.kernel.NotFoundException;
@@ -15,9 +17,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,10 +50,8 @@ public class ApiTokenService {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
-    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
-
-    private record Verified(Actor actor, long expiresAt) {
-    }
+    private final Cache<String, Actor> verified = Caffeine.newBuilder()
+            .maximumSize(MAX_REMEMBERED).expireAfterWrite(REMEMBERED).build();
 
     ApiTokenService(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
@@ -129,20 +127,12 @@ public class ApiTokenService {
             return Optional.empty();
         }
         String hash = hash(secret);
-        long now = System.nanoTime();
-        Verified known = verified.get(hash);
-        if (known != null && now - known.expiresAt() < 0) {
-            return Optional.of(known.actor());
+        Actor known = verified.getIfPresent(hash);
+        if (known != null) {
+            return Optional.of(known);
         }
         Optional<Actor> actor = lookUp(hash);
-        if (actor.isPresent()) {
-            if (verified.size() >= MAX_REMEMBERED) {
-                verified.clear();
-            }
-            verified.put(hash, new Verified(actor.get(), now + REMEMBERED.toNanos()));
-        } else {
-            verified.remove(hash);
-        }
+        actor.ifPresent(a -> verified.put(hash, a));
         return actor;
     }
 
@@ -206,7 +196,7 @@ public class ApiTokenService {
     }
 
     private void forgetVerified() {
-        Forgetting.nowAndAfterTransaction(verified::clear);
+        Forgetting.nowAndAfterTransaction(verified::invalidateAll);
     }
 
     boolean exists(String secret) {
