@@ -1,5 +1,8 @@
 package dev.conversa.demo;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -31,19 +34,18 @@ final class TwcsThreads {
 
     static List<DemoThread> read(Path csv, int maxThreads) throws IOException {
         Map<String, Tweet> tweets = new LinkedHashMap<>();
-        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-            List<List<String>> rows = Csv.parse(in);
-            List<String> header = rows.get(0);
-            int id = header.indexOf("tweet_id"), author = header.indexOf("author_id"), inbound = header.indexOf("inbound"),
-                    created = header.indexOf("created_at"), text = header.indexOf("text"),
-                    replyTo = header.indexOf("in_response_to_tweet_id");
-            for (List<String> row : rows.subList(1, rows.size())) {
-                if (row.size() < header.size()) {
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+                .setAllowMissingColumnNames(true).get(); // the file's first column (a row number) has no name
+        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8); CSVParser rows = format.parse(in)) {
+            for (CSVRecord row : rows) {
+                if (!row.isConsistent()) {
                     continue;
                 }
-                String parent = row.get(replyTo).isBlank() ? null : row.get(replyTo).replace(".0", "");
-                tweets.put(row.get(id), new Tweet(row.get(id), row.get(author), "True".equalsIgnoreCase(row.get(inbound)),
-                        ZonedDateTime.parse(row.get(created), TWITTER_DATE).toInstant(), row.get(text), parent));
+                String replyTo = row.get("in_response_to_tweet_id");
+                String parent = replyTo.isBlank() ? null : replyTo.replace(".0", "");
+                tweets.put(row.get("tweet_id"), new Tweet(row.get("tweet_id"), row.get("author_id"),
+                        "True".equalsIgnoreCase(row.get("inbound")),
+                        ZonedDateTime.parse(row.get("created_at"), TWITTER_DATE).toInstant(), row.get("text"), parent));
             }
         }
         Map<String, List<Tweet>> byRoot = new LinkedHashMap<>();
