@@ -40,9 +40,10 @@ public final class ConversationEvents {
                                        Long actorId) {
     }
 
+    /** {@code at}: when the status changed (null in publications stored before it was recorded). */
     @Externalized(ROUTE)
     public record StatusChanged(long workspaceId, long conversationId, ConversationStatus from, ConversationStatus to,
-                                Long actorId) {
+                                Long actorId, java.time.Instant at) {
     }
 
     public record PriorityChanged(long workspaceId, long conversationId, Priority from, Priority to, Long actorId) {

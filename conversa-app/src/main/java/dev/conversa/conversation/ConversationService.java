@@ -93,10 +93,11 @@ public class ConversationService {
             return c;
         }
         boolean done = status == ConversationStatus.RESOLVED || status == ConversationStatus.CLOSED;
+        Instant now = Instant.now();
         repository.updateStatus(c.workspaceId(), id, status,
-                done ? (c.resolvedAt() != null && c.status() == ConversationStatus.RESOLVED ? c.resolvedAt() : Instant.now()) : null,
+                done ? (c.resolvedAt() != null && c.status() == ConversationStatus.RESOLVED ? c.resolvedAt() : now) : null,
                 status == ConversationStatus.SNOOZED ? snoozedUntil : null);
-        events.publishEvent(new ConversationEvents.StatusChanged(c.workspaceId(), id, c.status(), status, actor.userId()));
+        events.publishEvent(new ConversationEvents.StatusChanged(c.workspaceId(), id, c.status(), status, actor.userId(), now));
         return get(id, actor);
     }
 

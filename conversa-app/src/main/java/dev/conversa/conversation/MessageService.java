@@ -50,7 +50,7 @@ public class MessageService {
                 || c.status() == ConversationStatus.PENDING) {
             conversations.updateStatus(workspaceId, conversationId, ConversationStatus.OPEN, null, null);
             events.publishEvent(new ConversationEvents.StatusChanged(workspaceId, conversationId, c.status(),
-                    ConversationStatus.OPEN, null));
+                    ConversationStatus.OPEN, null, Instant.now()));
         }
         events.publishEvent(new ConversationEvents.MessageReceived(workspaceId, conversationId, id, c.inboxId(), c.channel(),
                 draft.customerId()));

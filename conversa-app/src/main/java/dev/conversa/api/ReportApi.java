@@ -1,0 +1,83 @@
+package dev.conversa.api;
+
+import dev.conversa.kernel.Actor;
+import dev.conversa.reporting.ConversationFigures;
+import dev.conversa.reporting.ConversationReport;
+import dev.conversa.reporting.ConversationReports;
+import dev.conversa.reporting.Durations;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/reports")
+@Tag(name = "Reports", description = "Supervisor reports from the reporting facts (docs/analytics.md)")
+class ReportApi {
+    private static final String[] COLUMNS = {"group", "opened", "answered", "awaiting_response", "resolved", "reopened",
+            "reopen_rate", "first_response_count", "first_response_mean_s", "first_response_median_s",
+            "first_response_p90_s", "resolution_count", "resolution_mean_s", "resolution_median_s", "resolution_p90_s"};
+
+    private final ConversationReports reports;
+
+    ReportApi(ConversationReports reports) {
+        this.reports = reports;
+    }
+
+    @GetMapping("/conversations")
+    @Operation(summary = "First response and resolution times, volume and reopen rate of the conversations opened in "
+            + "[from, to) (default: the last 30 days), overall and by channel or inbox (supervisors)")
+    ConversationReport conversations(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+                                     @RequestParam(required = false, defaultValue = "none") String by, Actor actor) {
+        return reports.report(from, to, by, actor);
+    }
+
+    @GetMapping(value = "/conversations.csv", produces = "text/csv")
+    @Operation(summary = "The same report as CSV: one row overall, then one per group; durations in seconds")
+    ResponseEntity<String> conversationsCsv(@RequestParam(required = false) Instant from,
+                                            @RequestParam(required = false) Instant to,
+                                            @RequestParam(required = false, defaultValue = "none") String by, Actor actor) {
+        ConversationReport report = reports.report(from, to, by, actor);
+        StringWriter out = new StringWriter();
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(COLUMNS).get())) {
+            List<ConversationFigures> rows = new ArrayList<>();
+            rows.add(report.overall());
+            rows.addAll(report.groups());
+            for (ConversationFigures f : rows) {
+                List<Object> cells = new ArrayList<>(List.of(f.group(), f.opened(), f.answered(), f.awaitingResponse(),
+                        f.resolved(), f.reopened()));
+                cells.add(f.reopenRate());
+                cells.addAll(durations(f.firstResponse()));
+                cells.addAll(durations(f.resolution()));
+                csv.printRecord(cells);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"conversations-report.csv\"")
+                .body(out.toString());
+    }
+
+    private static List<Object> durations(Durations d) {
+        List<Object> cells = new ArrayList<>();
+        cells.add(d.count());
+        cells.add(d.meanSeconds());
+        cells.add(d.medianSeconds());
+        cells.add(d.p90Seconds());
+        return cells;
+    }
+}

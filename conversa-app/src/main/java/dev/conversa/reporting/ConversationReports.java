@@ -1,0 +1,87 @@
+package dev.conversa.reporting;
+
+import dev.conversa.kernel.Actor;
+import dev.conversa.kernel.InvalidInputException;
+import dev.conversa.kernel.Role;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.springframework.stereotype.Service;
+
+/** The supervisor's conversation report, from the reporting facts (definitions in docs/analytics.md). */
+@Service
+public class ConversationReports {
+    /** A report spans at most this long, so one request reads a bounded number of facts. */
+    static final Duration MAX_RANGE = Duration.ofDays(366);
+
+    private final ReportingStore store;
+
+    ConversationReports(ReportingStore store) {
+        this.store = store;
+    }
+
+    /**
+     * @param from default: 30 days before {@code to}
+     * @param to   default: now
+     * @param by   {@code none}, {@code channel} or {@code inbox}
+     */
+    public ConversationReport report(Instant from, Instant to, String by, Actor actor) {
+        actor.require(Role.SUPERVISOR);
+        Instant end = to == null ? Instant.now() : to;
+        Instant start = from == null ? end.minus(Duration.ofDays(30)) : from;
+        if (!start.isBefore(end)) {
+            throw new InvalidInputException("from", "from must be before to");
+        }
+        if (Duration.between(start, end).compareTo(MAX_RANGE) > 0) {
+            throw new InvalidInputException("from", "a report spans at most 366 days");
+        }
+        String grouping = by == null ? "none" : by;
+        Function<ReportingStore.Row, String> key = switch (grouping) {
+            case "none" -> null;
+            case "channel" -> ReportingStore.Row::channel;
+            case "inbox" -> r -> Long.toString(r.inboxId());
+            default -> throw new InvalidInputException("by", "by must be none, channel or inbox");
+        };
+        List<ReportingStore.Row> rows = store.opened(actor.workspace(), start, end);
+        List<ConversationFigures> groups = new ArrayList<>();
+        if (key != null) {
+            Map<String, List<ReportingStore.Row>> byKey = new TreeMap<>();
+            rows.forEach(r -> byKey.computeIfAbsent(key.apply(r), k -> new ArrayList<>()).add(r));
+            byKey.forEach((k, list) -> groups.add(figures(k, list)));
+        }
+        return new ConversationReport(start, end, grouping, figures("all", rows), groups);
+    }
+
+    static ConversationFigures figures(String group, List<ReportingStore.Row> rows) {
+        List<Long> firstResponse = new ArrayList<>();
+        List<Long> resolution = new ArrayList<>();
+        int answered = 0, awaiting = 0, resolved = 0, reopened = 0;
+        for (ReportingStore.Row r : rows) {
+            Instant start = r.firstInbound() == null || r.openedAt().isBefore(r.firstInbound()) ? r.openedAt() : r.firstInbound();
+            if (r.firstResponse() != null) {
+                answered++;
+                firstResponse.add(seconds(r.firstInbound(), r.firstResponse()));
+            } else if (r.firstInbound() != null) {
+                awaiting++;
+            }
+            if (r.firstResolved() != null) {
+                resolved++;
+                resolution.add(seconds(start, r.firstResolved()));
+                if (r.resolutions() > 1) {
+                    reopened++;
+                }
+            }
+        }
+        Double reopenRate = resolved == 0 ? null : Math.round(10_000.0 * reopened / resolved) / 10_000.0;
+        return new ConversationFigures(group, rows.size(), answered, awaiting, resolved, reopened, reopenRate,
+                Durations.of(firstResponse), Durations.of(resolution));
+    }
+
+    private static long seconds(Instant from, Instant to) {
+        return Math.max(0, Duration.between(from, to).toSeconds());
+    }
+}
