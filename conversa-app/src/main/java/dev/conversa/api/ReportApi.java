@@ -29,7 +29,10 @@ import org.springframework.web.bind.annotation.RestController;
 class ReportApi {
     private static final String[] COLUMNS = {"group", "opened", "answered", "awaiting_response", "resolved", "reopened",
             "reopen_rate", "first_response_count", "first_response_mean_s", "first_response_median_s",
-            "first_response_p90_s", "resolution_count", "resolution_mean_s", "resolution_median_s", "resolution_p90_s"};
+            "first_response_p90_s", "resolution_count", "resolution_mean_s", "resolution_median_s", "resolution_p90_s",
+            "first_response_business_count", "first_response_business_mean_s", "first_response_business_median_s",
+            "first_response_business_p90_s", "resolution_business_count", "resolution_business_mean_s",
+            "resolution_business_median_s", "resolution_business_p90_s"};
 
     private final ConversationReports reports;
 
@@ -38,19 +41,22 @@ class ReportApi {
     }
 
     @GetMapping("/conversations")
-    @Operation(summary = "First response and resolution times, volume and reopen rate of the conversations opened in "
-            + "[from, to) (default: the last 30 days), overall and by channel or inbox (supervisors)")
+    @Operation(summary = "First response and resolution times (clock time, and business hours of a calendar if one "
+            + "is named), volume and reopen rate of the conversations opened in [from, to) (default: the last 30 days), "
+            + "overall and by channel or inbox (supervisors)")
     ConversationReport conversations(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
-                                     @RequestParam(required = false, defaultValue = "none") String by, Actor actor) {
-        return reports.report(from, to, by, actor);
+                                     @RequestParam(required = false, defaultValue = "none") String by,
+                                     @RequestParam(required = false) Long calendar, Actor actor) {
+        return reports.report(from, to, by, calendar, actor);
     }
 
     @GetMapping(value = "/conversations.csv", produces = "text/csv")
     @Operation(summary = "The same report as CSV: one row overall, then one per group; durations in seconds")
     ResponseEntity<String> conversationsCsv(@RequestParam(required = false) Instant from,
                                             @RequestParam(required = false) Instant to,
-                                            @RequestParam(required = false, defaultValue = "none") String by, Actor actor) {
-        ConversationReport report = reports.report(from, to, by, actor);
+                                            @RequestParam(required = false, defaultValue = "none") String by,
+                                            @RequestParam(required = false) Long calendar, Actor actor) {
+        ConversationReport report = reports.report(from, to, by, calendar, actor);
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(COLUMNS).get())) {
             List<ConversationFigures> rows = new ArrayList<>();
@@ -62,6 +68,8 @@ class ReportApi {
                 cells.add(f.reopenRate());
                 cells.addAll(durations(f.firstResponse()));
                 cells.addAll(durations(f.resolution()));
+                cells.addAll(durations(f.firstResponseBusiness()));
+                cells.addAll(durations(f.resolutionBusiness()));
                 csv.printRecord(cells);
             }
         } catch (IOException e) {
@@ -72,8 +80,16 @@ class ReportApi {
                 .body(out.toString());
     }
 
+    /** Four cells: count, mean, median, p90; empty cells for figures not asked for (no calendar). */
     private static List<Object> durations(Durations d) {
         List<Object> cells = new ArrayList<>();
+        if (d == null) {
+            cells.add(null);
+            cells.add(null);
+            cells.add(null);
+            cells.add(null);
+            return cells;
+        }
         cells.add(d.count());
         cells.add(d.meanSeconds());
         cells.add(d.medianSeconds());

@@ -11,7 +11,10 @@ package dev.conversa.reporting;
  * @param reopenRate         reopened / resolved (null with nothing resolved)
  * @param firstResponse      customer's first message → first agent reply (automatic replies do not count)
  * @param resolution         customer's first message (or the opening, if earlier) → first resolution
+ * @param firstResponseBusiness the same in the business hours of the calendar asked for (null without one)
+ * @param resolutionBusiness    the same in the business hours of the calendar asked for (null without one)
  */
 public record ConversationFigures(String group, int opened, int answered, int awaitingResponse, int resolved,
-                                  int reopened, Double reopenRate, Durations firstResponse, Durations resolution) {
+                                  int reopened, Double reopenRate, Durations firstResponse, Durations resolution,
+                                  Durations firstResponseBusiness, Durations resolutionBusiness) {
 }

@@ -3,6 +3,8 @@ package dev.conversa.reporting;
 import dev.conversa.kernel.Actor;
 import dev.conversa.kernel.InvalidInputException;
 import dev.conversa.kernel.Role;
+import dev.conversa.sla.BusinessCalendar;
+import dev.conversa.sla.SlaService;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,18 +21,22 @@ public class ConversationReports {
     static final Duration MAX_RANGE = Duration.ofDays(366);
 
     private final ReportingStore store;
+    private final SlaService sla;
 
-    ConversationReports(ReportingStore store) {
+    ConversationReports(ReportingStore store, SlaService sla) {
         this.store = store;
+        this.sla = sla;
     }
 
     /**
      * @param from default: 30 days before {@code to}
      * @param to   default: now
      * @param by   {@code none}, {@code channel} or {@code inbox}
+     * @param calendarId one of the workspace's calendars: durations in its business hours too (null: clock time only)
      */
-    public ConversationReport report(Instant from, Instant to, String by, Actor actor) {
+    public ConversationReport report(Instant from, Instant to, String by, Long calendarId, Actor actor) {
         actor.require(Role.SUPERVISOR);
+        BusinessCalendar calendar = calendarId == null ? null : sla.businessCalendar(calendarId, actor);
         Instant end = to == null ? Instant.now() : to;
         Instant start = from == null ? end.minus(Duration.ofDays(30)) : from;
         if (!start.isBefore(end)) {
@@ -51,26 +57,34 @@ public class ConversationReports {
         if (key != null) {
             Map<String, List<ReportingStore.Row>> byKey = new TreeMap<>();
             rows.forEach(r -> byKey.computeIfAbsent(key.apply(r), k -> new ArrayList<>()).add(r));
-            byKey.forEach((k, list) -> groups.add(figures(k, list)));
+            byKey.forEach((k, list) -> groups.add(figures(k, list, calendar)));
         }
-        return new ConversationReport(start, end, grouping, figures("all", rows), groups);
+        return new ConversationReport(start, end, grouping, calendarId, figures("all", rows, calendar), groups);
     }
 
-    static ConversationFigures figures(String group, List<ReportingStore.Row> rows) {
+    static ConversationFigures figures(String group, List<ReportingStore.Row> rows, BusinessCalendar calendar) {
         List<Long> firstResponse = new ArrayList<>();
         List<Long> resolution = new ArrayList<>();
+        List<Long> firstResponseBusiness = new ArrayList<>();
+        List<Long> resolutionBusiness = new ArrayList<>();
         int answered = 0, awaiting = 0, resolved = 0, reopened = 0;
         for (ReportingStore.Row r : rows) {
             Instant start = r.firstInbound() == null || r.openedAt().isBefore(r.firstInbound()) ? r.openedAt() : r.firstInbound();
             if (r.firstResponse() != null) {
                 answered++;
                 firstResponse.add(seconds(r.firstInbound(), r.firstResponse()));
+                if (calendar != null) {
+                    firstResponseBusiness.add(calendar.businessTimeBetween(r.firstInbound(), r.firstResponse()).toSeconds());
+                }
             } else if (r.firstInbound() != null) {
                 awaiting++;
             }
             if (r.firstResolved() != null) {
                 resolved++;
                 resolution.add(seconds(start, r.firstResolved()));
+                if (calendar != null) {
+                    resolutionBusiness.add(calendar.businessTimeBetween(start, r.firstResolved()).toSeconds());
+                }
                 if (r.resolutions() > 1) {
                     reopened++;
                 }
@@ -78,7 +92,9 @@ public class ConversationReports {
         }
         Double reopenRate = resolved == 0 ? null : Math.round(10_000.0 * reopened / resolved) / 10_000.0;
         return new ConversationFigures(group, rows.size(), answered, awaiting, resolved, reopened, reopenRate,
-                Durations.of(firstResponse), Durations.of(resolution));
+                Durations.of(firstResponse), Durations.of(resolution),
+                calendar == null ? null : Durations.of(firstResponseBusiness),
+                calendar == null ? null : Durations.of(resolutionBusiness));
     }
 
     private static long seconds(Instant from, Instant to) {

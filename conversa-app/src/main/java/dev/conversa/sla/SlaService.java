@@ -86,6 +86,13 @@ public class SlaService {
         return store.calendars(actor.workspace());
     }
 
+    /** One of the workspace's calendars as business hours (for reports in business time); 404 for another's. */
+    public BusinessCalendar businessCalendar(long calendarId, Actor actor) {
+        SlaCalendar c = store.calendar(actor.workspace(), calendarId)
+                .orElseThrow(() -> new NotFoundException("calendar", calendarId));
+        return Calendars.parse(c.timeZone(), c.hours(), c.holidays());
+    }
+
     /** The target the policy for this channel and priority sets for a first response, e.g. for auto-replies. */
     public Optional<Duration> firstResponseTarget(long workspaceId, ChannelType channel, Priority priority) {
         return policyFor(workspaceId, channel, priority).map(SlaPolicy::firstResponseMinutes).map(Duration::ofMinutes);

@@ -99,6 +99,21 @@ class ReportingIT {
         assertThat(lines[1]).startsWith("all,3,2,1,2,1,0.5,2,");
         assertThat(lines[2]).startsWith("API,3,2,1,2,1,0.5,2,");
         assertThat(unanswered).isPositive();
+
+        // In the business hours of a calendar that is always open, business time is clock time
+        long always = admin.post("/api/v1/sla-calendars", """
+                {"name":"24/7","timeZone":"UTC","hours":"MONDAY=00:00-24:00;TUESDAY=00:00-24:00;WEDNESDAY=00:00-24:00;THURSDAY=00:00-24:00;FRIDAY=00:00-24:00;SATURDAY=00:00-24:00;SUNDAY=00:00-24:00"}""")
+                .json().get("id").asLong();
+        JsonNode business = admin.get("/api/v1/reports/conversations" + range + "&calendar=" + always).json();
+        assertThat(business.get("calendarId").asLong()).isEqualTo(always);
+        assertThat(business.get("overall").get("firstResponseBusiness").get("meanSeconds").asLong())
+                .isCloseTo(frt.get("meanSeconds").asLong(), within(2L));
+        assertThat(report.get("overall").get("firstResponseBusiness").isNull()).isTrue();
+        var csvBusiness = admin.getAny("/api/v1/reports/conversations.csv" + range + "&calendar=" + always);
+        assertThat(csvBusiness.body().split("\r\n")[1].split(",")).hasSize(23);
+        Api other = new Api(port, null);
+        Api stranger = other.as(other.createWorkspace("Calendar thief").adminToken());
+        assertThat(stranger.get("/api/v1/reports/conversations?calendar=" + always).status()).isEqualTo(404);
     }
 
     @Test
