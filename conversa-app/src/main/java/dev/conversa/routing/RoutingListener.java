@@ -13,8 +13,13 @@ import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 
-/** Routes when something changes: a conversation arrives or reopens, an agent frees up, a priority rises. */
+/**
+ * Routes when something changes: a conversation arrives or reopens, an agent frees up, a priority rises. The handlers
+ * open no transaction of their own: routing waits for its workspace's lock first and then opens one (see
+ * {@link RoutingLock}), so a queue of waiting routers does not drain the connection pool.
+ */
 @Component
 class RoutingListener {
     private final RoutingRunner runner;
@@ -34,7 +39,7 @@ class RoutingListener {
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(ConversationEvents.ConversationOpened e) {
         var settings = store.settings(e.workspaceId());
         if (settings.isEmpty()) {
@@ -53,7 +58,7 @@ class RoutingListener {
         runner.reconcile(e.workspaceId(), e.conversationId());
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(ConversationEvents.StatusChanged e) {
         if (e.to() == ConversationStatus.OPEN) {
             runner.reconcile(e.workspaceId(), e.conversationId());
@@ -62,13 +67,13 @@ class RoutingListener {
         }
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(ConversationEvents.PriorityChanged e) {
         runner.reconcile(e.workspaceId(), null);
     }
 
     /** A person assigned it by hand: recorded with who did it, and the previous holder may take another. */
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(ConversationEvents.ConversationAssigned e) {
         if (e.actorId() == null) {
             // routing's own assignments need nothing more; a system unassignment (SLA escalation) is offered again
@@ -87,7 +92,7 @@ class RoutingListener {
         runner.reconcile(e.workspaceId(), null);
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(WorkspaceEvents.AgentStatusChanged e) {
         runner.reconcile(e.workspaceId(), null);
     }
