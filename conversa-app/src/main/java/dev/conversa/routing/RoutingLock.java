@@ -16,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * One routing decision per workspace at a time, held until the transaction that writes the assignments ends: a
  * router that started after it then reads agents' loads with those assignments committed. On this node a lock per
  * workspace; on PostgreSQL also a transaction-scoped advisory lock, which serialises the nodes sharing the database
- * and is released by PostgreSQL itself when the transaction ends or the node's connection dies.
+ * and is released by PostgreSQL itself when the transaction commits or rolls back.
  */
 @Component
 class RoutingLock {
