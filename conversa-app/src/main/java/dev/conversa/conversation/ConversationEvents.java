@@ -1,14 +1,16 @@
 package dev.conversa.conversation;
 
+import dev.conversa.cluster.ClusterTopics;
 import dev.conversa.kernel.ChannelType;
 import org.springframework.modulith.events.Externalized;
 
 /**
- * Events the conversation module publishes: the console updates live from them, the audit log records them. Those
- * marked {@link Externalized} also go to the Kafka topic {@value #TOPIC} (keyed by workspace) when Kafka is enabled.
+ * Events the conversation module publishes: the console updates live from them, the audit log records them. All are
+ * {@link Externalized}: with Kafka enabled they also go to the topic {@value #TOPIC} (keyed by workspace), which is
+ * how the consoles on the other nodes hear of them.
  */
 public final class ConversationEvents {
-    public static final String TOPIC = "conversa.conversations";
+    public static final String TOPIC = ClusterTopics.EVENTS;
     private static final String ROUTE = TOPIC + "::#{workspaceId()}";
 
     private ConversationEvents() {
@@ -46,12 +48,15 @@ public final class ConversationEvents {
                                 Long actorId, java.time.Instant at) {
     }
 
+    @Externalized(ROUTE)
     public record PriorityChanged(long workspaceId, long conversationId, Priority from, Priority to, Long actorId) {
     }
 
+    @Externalized(ROUTE)
     public record TagsChanged(long workspaceId, long conversationId, java.util.List<String> tags, Long actorId) {
     }
 
+    @Externalized(ROUTE)
     public record NoteAdded(long workspaceId, long conversationId, long noteId, Long actorId) {
     }
 }

@@ -11,10 +11,19 @@ import dev.conversa.workspace.UserService;
 import dev.conversa.workspace.WorkspaceEvents;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Routes when something changes: a conversation arrives or reopens, an agent frees up, a priority rises. */
+/**
+ * Routes when something changes: a conversation arrives or reopens, an agent frees up, a priority rises. The handlers
+ * run after the change commits, tracked by the event publication registry like any module listener, but without a
+ * transaction (or transaction scope) of their own: a module listener's scope keeps the first connection it touches
+ * until it returns, so routers queueing for their workspace's {@link RoutingLock} would each hold one and starve the
+ * router that holds the lock. Here they wait holding none, and routing opens its transaction once it has the lock;
+ * what a handler reads before that runs in a short transaction of its own (nested reads then share one connection).
+ */
 @Component
 class RoutingListener {
     private final RoutingRunner runner;
@@ -23,10 +32,12 @@ class RoutingListener {
     private final CustomerService customers;
     private final UserService users;
     private final Clock clock;
+    private final TransactionTemplate tx;
 
     RoutingListener(RoutingRunner runner, RoutingStore store, ConversationService conversations, CustomerService customers,
-                    UserService users, ObjectProvider<Clock> clock) {
+                    UserService users, ObjectProvider<Clock> clock, TransactionTemplate tx) {
         this.runner = runner;
+        this.tx = tx;
         this.store = store;
         this.conversations = conversations;
         this.customers = customers;
@@ -34,13 +45,16 @@ class RoutingListener {
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(ConversationEvents.ConversationOpened e) {
         var settings = store.settings(e.workspaceId());
         if (settings.isEmpty()) {
             return;
         }
-        conversations.find(e.workspaceId(), e.conversationId()).ifPresent(c -> {
+        // one short transaction, so the nested reads (a conversation's tags, a customer's identities) share one
+        // connection; it ends before routing queues for the lock
+        tx.executeWithoutResult(status -> conversations.find(e.workspaceId(), e.conversationId()).ifPresent(c -> {
             var customer = customers.get(c.customerId(), Actor.system(e.workspaceId()));
             long followers = customer.identities().stream().map(CustomerIdentity::followerCount)
                     .filter(f -> f != null).mapToLong(Long::longValue).max().orElse(0);
@@ -49,11 +63,12 @@ class RoutingListener {
             if (p != c.priority()) {
                 conversations.changePriority(c.id(), p, Actor.system(e.workspaceId()));
             }
-        });
+        }));
         runner.reconcile(e.workspaceId(), e.conversationId());
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(ConversationEvents.StatusChanged e) {
         if (e.to() == ConversationStatus.OPEN) {
             runner.reconcile(e.workspaceId(), e.conversationId());
@@ -62,13 +77,15 @@ class RoutingListener {
         }
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(ConversationEvents.PriorityChanged e) {
         runner.reconcile(e.workspaceId(), null);
     }
 
     /** A person assigned it by hand: recorded with who did it, and the previous holder may take another. */
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(ConversationEvents.ConversationAssigned e) {
         if (e.actorId() == null) {
             // routing's own assignments need nothing more; a system unassignment (SLA escalation) is offered again
@@ -78,16 +95,19 @@ class RoutingListener {
             return;
         }
         if (store.settings(e.workspaceId()).isPresent()) {
-            String by = users.find(e.workspaceId(), e.actorId()).map(u -> u.name()).orElse("user " + e.actorId());
-            String to = e.assigneeId() == null ? "nobody" : users.find(e.workspaceId(), e.assigneeId()).map(u -> u.name())
-                    .orElse("user " + e.assigneeId());
-            store.log(e.workspaceId(), e.conversationId(), e.assigneeId(), "MANUAL", "assigned to " + to + ": manual by "
-                    + by + (e.reason() == null ? "" : " (" + e.reason() + ")"), clock.instant());
+            tx.executeWithoutResult(status -> {
+                String by = users.find(e.workspaceId(), e.actorId()).map(u -> u.name()).orElse("user " + e.actorId());
+                String to = e.assigneeId() == null ? "nobody" : users.find(e.workspaceId(), e.assigneeId())
+                        .map(u -> u.name()).orElse("user " + e.assigneeId());
+                store.log(e.workspaceId(), e.conversationId(), e.assigneeId(), "MANUAL", "assigned to " + to
+                        + ": manual by " + by + (e.reason() == null ? "" : " (" + e.reason() + ")"), clock.instant());
+            });
         }
         runner.reconcile(e.workspaceId(), null);
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(WorkspaceEvents.AgentStatusChanged e) {
         runner.reconcile(e.workspaceId(), null);
     }

@@ -19,14 +19,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * Runs the engine for one workspace: loads agents, their current load and the waiting conversations from the
  * database, lets the engine decide, and writes the assignments with their explanations. Decisions for one
- * workspace are serialised on this node.
+ * workspace are serialised by {@link RoutingLock}: on this node, and across nodes on PostgreSQL.
  */
 @Component
 class RoutingRunner {
@@ -35,10 +34,11 @@ class RoutingRunner {
     private final UserService users;
     private final TeamService teams;
     private final Clock clock;
-    private final Map<Long, Object> locks = new ConcurrentHashMap<>();
+    private final RoutingLock lock;
 
     RoutingRunner(RoutingStore store, ConversationService conversations, UserService users, TeamService teams,
-                  ObjectProvider<Clock> clock) {
+                  ObjectProvider<Clock> clock, RoutingLock lock) {
+        this.lock = lock;
         this.store = store;
         this.conversations = conversations;
         this.users = users;
@@ -48,14 +48,14 @@ class RoutingRunner {
 
     /**
      * Places {@code arriving} (if given and waiting) with the engine's strategy, and lets every free agent take
-     * what they can from the queue.
+     * what they can from the queue. Decides under the workspace's {@link RoutingLock}.
      */
     void reconcile(long ws, Long arriving) {
         Optional<RoutingSettings> settings = store.settings(ws);
         if (settings.isEmpty()) {
             return;
         }
-        synchronized (locks.computeIfAbsent(ws, k -> new Object())) {
+        lock.serialise(ws, () -> {
             Instant now = clock.instant();
             Loaded loaded = load(ws, settings.get(), arriving);
             List<RoutingDecision> decisions = new ArrayList<>(loaded.engine.tick(now));
@@ -69,7 +69,7 @@ class RoutingRunner {
                         : loaded.items.get(d.conversationId()).teamId(), d.explanation(), Actor.system(ws));
                 store.log(ws, d.conversationId(), d.agentId(), d.trigger().name(), d.explanation(), now);
             }
-        }
+        });
     }
 
     String explainWaiting(long ws, long conversationId, Instant now) {

@@ -17,6 +17,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Starts, stops, pauses and resumes timers from conversation events, and on a schedule warns before and
@@ -31,9 +32,11 @@ class SlaTimers {
     private final ConversationService conversations;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TransactionTemplate tx;
 
     SlaTimers(SlaStore store, SlaService sla, ConversationService conversations, ApplicationEventPublisher events,
-              ObjectProvider<Clock> clock) {
+              ObjectProvider<Clock> clock, TransactionTemplate tx) {
+        this.tx = tx;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
         this.store = store;
         this.sla = sla;
@@ -123,14 +126,20 @@ class SlaTimers {
             if (policy == null || t.dueAt() == null) {
                 continue;
             }
+            // the timer's new state and its event commit together: the event is then in the outbox (and, with Kafka
+            // on, reaches every node) exactly when the timer says it was sent
             if (!t.dueAt().isAfter(now)) {
-                store.update(t.id(), "BREACHED", t.dueAt(), null, true, now);
-                events.publishEvent(new SlaEvents.SlaBreached(t.workspaceId(), t.conversationId(), t.kind(), t.dueAt(),
-                        policy.escalation()));
-                escalate(t, policy.escalation());
+                tx.executeWithoutResult(status -> {
+                    store.update(t.id(), "BREACHED", t.dueAt(), null, true, now);
+                    events.publishEvent(new SlaEvents.SlaBreached(t.workspaceId(), t.conversationId(), t.kind(), t.dueAt(),
+                            policy.escalation()));
+                    escalate(t, policy.escalation());
+                });
             } else if (!t.warned() && !t.dueAt().minus(Duration.ofMinutes(policy.warnBeforeMinutes())).isAfter(now)) {
-                store.update(t.id(), "RUNNING", t.dueAt(), null, true, null);
-                events.publishEvent(new SlaEvents.SlaWarning(t.workspaceId(), t.conversationId(), t.kind(), t.dueAt()));
+                tx.executeWithoutResult(status -> {
+                    store.update(t.id(), "RUNNING", t.dueAt(), null, true, null);
+                    events.publishEvent(new SlaEvents.SlaWarning(t.workspaceId(), t.conversationId(), t.kind(), t.dueAt()));
+                });
             }
         }
     }

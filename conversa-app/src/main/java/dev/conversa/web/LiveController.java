@@ -1,5 +1,6 @@
 package dev.conversa.web;
 
+import dev.conversa.cluster.LiveSignals;
 import dev.conversa.conversation.ConversationService;
 import dev.conversa.kernel.Actor;
 import org.springframework.stereotype.Controller;
@@ -17,9 +18,11 @@ class LiveController {
     private final LiveUpdates live;
     private final Presence presence;
     private final ConversationService conversations;
+    private final LiveSignals signals;
 
-    LiveController(LiveUpdates live, Presence presence, ConversationService conversations) {
+    LiveController(LiveUpdates live, Presence presence, ConversationService conversations, LiveSignals signals) {
         this.live = live;
+        this.signals = signals;
         this.presence = presence;
         this.conversations = conversations;
     }
@@ -35,11 +38,10 @@ class LiveController {
         long ws = actor.workspace();
         conversations.get(id, actor);
         long me = actor.userId() == null ? -1 : actor.userId();
-        boolean changed = "LEFT".equalsIgnoreCase(state) ? presence.leave(ws, id, me)
-                : presence.report(ws, id, me, actor.name(), Presence.State.valueOf(state.toUpperCase(java.util.Locale.ROOT)));
-        if (changed) {
-            live.publish(ws, null, "presence", "{\"id\":" + id + "}");
-        }
+        boolean left = "LEFT".equalsIgnoreCase(state);
+        // every node's copy of who is here applies the report, and tells its consoles when what they show changed
+        signals.send(new PresenceReport(ws, id, me, actor.name(),
+                left ? null : Presence.State.valueOf(state.toUpperCase(java.util.Locale.ROOT)), left));
         return others(id, actor, model);
     }
 

@@ -1,6 +1,7 @@
 package dev.conversa.web;
 
 import dev.conversa.channel.ChannelEvents;
+import dev.conversa.cluster.FromCluster;
 import dev.conversa.conversation.ConversationEvents;
 import dev.conversa.conversation.MentionEvents;
 import jakarta.annotation.PreDestroy;
@@ -12,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -24,8 +26,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * change commits, so a console that reacts by fetching a fragment sees it. Only ids travel; the browser fetches
  * what it shows through the normal, access-checked pages.
  *
- * <p>Connections live on the node that accepted them. With several nodes, the same events arrive on every node
- * through the externalised event stream (see the architecture notes), so each node updates its own consoles.
+ * <p>Connections live on the node that accepted them. On a single node (Kafka off) the node's own events are shown
+ * as they commit. With Kafka on, every node, the one where the change happened included, shows only what it reads
+ * back from Kafka ({@link FromCluster}): one path for all, so each console sees a workspace's changes once and in
+ * the same order on every node. The cost is the trip through the outbox and the broker (~150 ms from the API call
+ * to the other node's console in ClusterIT).
  */
 @Component
 class LiveUpdates {
@@ -38,7 +43,12 @@ class LiveUpdates {
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("console-sse-heartbeat").factory());
 
-    LiveUpdates() {
+    private final Presence presence;
+    private final boolean clustered;
+
+    LiveUpdates(Presence presence, @Value("${conversa.kafka.enabled:false}") boolean clustered) {
+        this.presence = presence;
+        this.clustered = clustered;
         // A comment line every 20 s keeps proxies from closing idle connections and reveals dead ones.
         heartbeat.scheduleAtFixedRate(this::ping, 20, 20, TimeUnit.SECONDS);
     }
@@ -89,78 +99,70 @@ class LiveUpdates {
         publish(ws, null, "conversation", "{\"id\":" + conversationId + ",\"kind\":\"" + kind + "\"}");
     }
 
-    @EventListener
-    void on(ConversationEvents.ConversationOpened e) {
-        conversation(e.workspaceId(), e.conversationId(), "opened");
-    }
-
-    @EventListener
-    void on(ConversationEvents.MessageReceived e) {
-        conversation(e.workspaceId(), e.conversationId(), "message");
-    }
-
-    @EventListener
-    void on(ConversationEvents.ReplyQueued e) {
-        conversation(e.workspaceId(), e.conversationId(), "message");
-    }
-
-    @EventListener
-    void on(ConversationEvents.DeliveryUpdated e) {
-        conversation(e.workspaceId(), e.conversationId(), "delivery");
-    }
-
-    @EventListener
-    void on(ConversationEvents.ConversationAssigned e) {
-        conversation(e.workspaceId(), e.conversationId(), "assigned");
-    }
-
-    @EventListener
-    void on(ConversationEvents.StatusChanged e) {
-        conversation(e.workspaceId(), e.conversationId(), "status");
-    }
-
-    @EventListener
-    void on(ConversationEvents.PriorityChanged e) {
-        conversation(e.workspaceId(), e.conversationId(), "priority");
-    }
-
-    @EventListener
-    void on(ConversationEvents.TagsChanged e) {
-        conversation(e.workspaceId(), e.conversationId(), "tags");
-    }
-
-    @EventListener
-    void on(ConversationEvents.NoteAdded e) {
-        conversation(e.workspaceId(), e.conversationId(), "note");
-    }
-
-    /** A ringing call pops the caller's profile: in the console of the agent it is meant for, else in every console. */
-    @EventListener
-    void on(ChannelEvents.CallRinging e) {
-        publish(e.workspaceId(), e.agentId(), "call", call(e.callId(), e.conversationId(), "RINGING"));
-    }
-
-    @EventListener
-    void on(ChannelEvents.CallAnswered e) {
-        if (e.agentId() != null) {
-            publish(e.workspaceId(), e.agentId(), "call", call(e.callId(), e.conversationId(), "ANSWERED"));
+    /** This node's own events; with Kafka on they are shown when they come back from the cluster instead. */
+    @EventListener({ConversationEvents.ConversationOpened.class, ConversationEvents.MessageReceived.class,
+            ConversationEvents.ReplyQueued.class, ConversationEvents.DeliveryUpdated.class,
+            ConversationEvents.ConversationAssigned.class, ConversationEvents.StatusChanged.class,
+            ConversationEvents.PriorityChanged.class, ConversationEvents.TagsChanged.class,
+            ConversationEvents.NoteAdded.class, ChannelEvents.CallRinging.class, ChannelEvents.CallAnswered.class,
+            ChannelEvents.CallEnded.class, MentionEvents.AgentMentioned.class})
+    void local(Object event) {
+        if (!clustered) {
+            show(event);
         }
     }
 
+    /** Every node's events, this one's included, in the order Kafka keeps per workspace. */
     @EventListener
-    void on(ChannelEvents.CallEnded e) {
-        if (e.agentId() != null && "ANSWERED".equals(e.disposition())) {
-            publish(e.workspaceId(), e.agentId(), "call", call(e.callId(), e.conversationId(), "ENDED"));
+    void fromCluster(FromCluster delivered) {
+        show(delivered.event());
+    }
+
+    /** A presence report on a single node (with Kafka on it arrives as {@link FromCluster}). */
+    @EventListener
+    void reported(PresenceReport report) {
+        show(report);
+    }
+
+    private void show(Object event) {
+        switch (event) {
+            case ConversationEvents.ConversationOpened e -> conversation(e.workspaceId(), e.conversationId(), "opened");
+            case ConversationEvents.MessageReceived e -> conversation(e.workspaceId(), e.conversationId(), "message");
+            case ConversationEvents.ReplyQueued e -> conversation(e.workspaceId(), e.conversationId(), "message");
+            case ConversationEvents.DeliveryUpdated e -> conversation(e.workspaceId(), e.conversationId(), "delivery");
+            case ConversationEvents.ConversationAssigned e -> conversation(e.workspaceId(), e.conversationId(), "assigned");
+            case ConversationEvents.StatusChanged e -> conversation(e.workspaceId(), e.conversationId(), "status");
+            case ConversationEvents.PriorityChanged e -> conversation(e.workspaceId(), e.conversationId(), "priority");
+            case ConversationEvents.TagsChanged e -> conversation(e.workspaceId(), e.conversationId(), "tags");
+            case ConversationEvents.NoteAdded e -> conversation(e.workspaceId(), e.conversationId(), "note");
+            // a ringing call pops the caller's profile: in the console of the agent it is meant for, else in every console
+            case ChannelEvents.CallRinging e ->
+                    publish(e.workspaceId(), e.agentId(), "call", call(e.callId(), e.conversationId(), "RINGING"));
+            case ChannelEvents.CallAnswered e -> {
+                if (e.agentId() != null) {
+                    publish(e.workspaceId(), e.agentId(), "call", call(e.callId(), e.conversationId(), "ANSWERED"));
+                }
+            }
+            case ChannelEvents.CallEnded e -> {
+                if (e.agentId() != null && "ANSWERED".equals(e.disposition())) {
+                    publish(e.workspaceId(), e.agentId(), "call", call(e.callId(), e.conversationId(), "ENDED"));
+                }
+            }
+            case MentionEvents.AgentMentioned e ->
+                    publish(e.workspaceId(), e.userId(), "mention", "{\"id\":" + e.conversationId() + "}");
+            case PresenceReport r -> {
+                if (presence.apply(r)) {
+                    publish(r.workspaceId(), null, "presence", "{\"id\":" + r.conversationId() + "}");
+                }
+            }
+            default -> {
+                // SLA alerts and inbox errors also cross the cluster; no console shows them live yet
+            }
         }
     }
 
     private static String call(long callId, long conversationId, String state) {
         return "{\"callId\":" + callId + ",\"id\":" + conversationId + ",\"state\":\"" + state + "\"}";
-    }
-
-    @EventListener
-    void on(MentionEvents.AgentMentioned e) {
-        publish(e.workspaceId(), e.userId(), "mention", "{\"id\":" + e.conversationId() + "}");
     }
 
     private void ping() {

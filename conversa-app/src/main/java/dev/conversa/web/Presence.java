@@ -11,7 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who has a conversation open and who is typing a reply, so two agents do not answer the same customer twice.
- * Browsers report every few seconds; an entry not refreshed for {@link #TTL} has gone away.
+ * Browsers report every few seconds; an entry not refreshed for {@link #TTL} has gone away. Each node keeps its
+ * own copy, fed by every report made on any node ({@link PresenceReport} is a cluster-wide live signal), so a
+ * report refreshes the entry everywhere.
  */
 @Component
 public class Presence {
@@ -38,6 +40,12 @@ public class Presence {
     boolean leave(long ws, long conversationId, long userId) {
         var map = entries.get(new Key(ws, conversationId));
         return map != null && map.remove(userId) != null;
+    }
+
+    /** Applies a report from this node or another one; returns whether what others see changed. */
+    boolean apply(PresenceReport r) {
+        return r.left() ? leave(r.workspaceId(), r.conversationId(), r.userId())
+                : report(r.workspaceId(), r.conversationId(), r.userId(), r.name(), r.state());
     }
 
     /** The others on this conversation, people typing first. */

@@ -23,6 +23,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The life of a phone call, whatever the provider: ringing opens (or joins) the caller's conversation with a call
@@ -36,10 +37,12 @@ class CallTracker {
     private final ConversationService conversations;
     private final UserService users;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
 
     CallTracker(JdbcClient jdbc, IngestionService ingestion, ConversationService conversations, UserService users,
-                ApplicationEventPublisher events) {
+                ApplicationEventPublisher events, TransactionTemplate tx) {
         this.jdbc = jdbc;
+        this.tx = tx;
         this.ingestion = ingestion;
         this.conversations = conversations;
         this.users = users;
@@ -54,7 +57,7 @@ class CallTracker {
         switch (e.kind()) {
             case RINGING -> {
                 if (call.status().equals("RINGING")) {
-                    events.publishEvent(new ChannelEvents.CallRinging(ws, inbox.id(), call.id(), call.conversationId(),
+                    announce(new ChannelEvents.CallRinging(ws, inbox.id(), call.id(), call.conversationId(),
                             call.customerId(), call.fromNumber(), agentId));
                 }
             }
@@ -64,7 +67,7 @@ class CallTracker {
                             UPDATE voice_call SET status = 'IN_PROGRESS', answered_at = ?, agent_id = ?, agent_ref = ?,
                                 updated_at = ? WHERE id = ?""")
                             .params(Sql.ts(at), agentId, e.agentRef(), Sql.ts(Instant.now()), call.id()).update();
-                    events.publishEvent(new ChannelEvents.CallAnswered(ws, inbox.id(), call.id(), call.conversationId(),
+                    announce(new ChannelEvents.CallAnswered(ws, inbox.id(), call.id(), call.conversationId(),
                             call.customerId(), agentId));
                 }
             }
@@ -87,7 +90,7 @@ class CallTracker {
                             Actor.system(ws));
                     conversations.addHandleTime(ws, call.conversationId(), talk);
                     VoiceCall ended = find(inbox.id(), e.callRef()).orElseThrow();
-                    events.publishEvent(new ChannelEvents.CallEnded(ws, inbox.id(), call.id(), call.conversationId(),
+                    announce(new ChannelEvents.CallEnded(ws, inbox.id(), call.id(), call.conversationId(),
                             call.customerId(), agentId, ended.disposition(), talk));
                 }
             }
@@ -138,6 +141,14 @@ class CallTracker {
             // another node recorded the same call first
         }
         return find(inbox.id(), e.callRef()).orElseThrow();
+    }
+
+    /**
+     * Each step commits on its own (a provider's retry must not undo the one before), so the call's event is published
+     * in a transaction of its own: that is what stores it in the outbox and, with Kafka on, sends it to the other nodes.
+     */
+    private void announce(Object event) {
+        tx.executeWithoutResult(status -> events.publishEvent(event));
     }
 
     private static String missedDisposition(String outcome) {

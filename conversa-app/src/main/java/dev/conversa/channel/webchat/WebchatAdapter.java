@@ -5,6 +5,7 @@ import dev.conversa.channel.ChannelCapabilities;
 import dev.conversa.channel.DeliveryResult;
 import dev.conversa.channel.OutboundMessage;
 import dev.conversa.channel.email.EmailFollowUps;
+import dev.conversa.cluster.LiveSignals;
 import dev.conversa.kernel.ChannelType;
 import jakarta.mail.MessagingException;
 import java.util.List;
@@ -13,7 +14,9 @@ import org.springframework.stereotype.Component;
 /**
  * Replies to the website widget. The transcript lives in Conversa, so a reply is delivered once stored; an open
  * widget is told at once. When the visitor has left the page and gave an email address, the reply also goes out
- * as an email follow-up through the inbox's {@code followUpEmailInboxId}.
+ * as an email follow-up through the inbox's {@code followUpEmailInboxId}. On a cluster "left the page" means no
+ * widget of theirs is connected to the node that delivers the reply: a widget open on another node still gets the
+ * reply live, and the email goes out as well.
  */
 @Component
 class WebchatAdapter implements ChannelAdapter {
@@ -22,9 +25,11 @@ class WebchatAdapter implements ChannelAdapter {
     private final WebchatVisitors visitors;
     private final WebchatHub hub;
     private final EmailFollowUps followUps;
+    private final LiveSignals signals;
 
-    WebchatAdapter(WebchatVisitors visitors, WebchatHub hub, EmailFollowUps followUps) {
+    WebchatAdapter(WebchatVisitors visitors, WebchatHub hub, EmailFollowUps followUps, LiveSignals signals) {
         this.visitors = visitors;
+        this.signals = signals;
         this.hub = hub;
         this.followUps = followUps;
     }
@@ -46,7 +51,7 @@ class WebchatAdapter implements ChannelAdapter {
         }
         List<WebchatVisitors.Visitor> all = visitorsOf(message);
         boolean online = all.stream().anyMatch(v -> hub.connected(v.id()));
-        all.forEach(v -> hub.notify(v.id()));
+        all.forEach(v -> signals.send(new WidgetNudge(message.workspaceId(), v.id())));
         String followUpInbox = message.inbox().settings().get("followUpEmailInboxId");
         if (!online && followUpInbox != null && !followUpInbox.isBlank()) {
             var withEmail = all.stream().filter(v -> v.email() != null && !v.email().isBlank()).findFirst();

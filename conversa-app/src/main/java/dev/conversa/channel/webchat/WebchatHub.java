@@ -1,16 +1,19 @@
 package dev.conversa.channel.webchat;
 
+import dev.conversa.cluster.FromCluster;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Open widget connections per visitor (server-sent events). A push only says "something new"; the widget then
  * fetches what it has not seen, so a missed push costs nothing but a little delay (the widget also polls slowly).
+ * Pushes come as {@link WidgetNudge} signals, which with Kafka on reach the hub of every node.
  */
 @Component
 class WebchatHub {
@@ -34,6 +37,18 @@ class WebchatHub {
 
     boolean connected(long visitorId) {
         return !byVisitor.getOrDefault(visitorId, List.of()).isEmpty();
+    }
+
+    @EventListener
+    void on(WidgetNudge nudge) {
+        notify(nudge.visitorId());
+    }
+
+    @EventListener
+    void on(FromCluster delivered) {
+        if (delivered.event() instanceof WidgetNudge nudge) {
+            notify(nudge.visitorId());
+        }
     }
 
     void notify(long visitorId) {
