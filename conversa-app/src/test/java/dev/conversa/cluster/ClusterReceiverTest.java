@@ -37,7 +37,7 @@ class ClusterReceiverTest {
         receiver.onMessage(record(ConversationEvents.NoteAdded.class.getName(), "not json"));
         receiver.onMessage(new ConsumerRecord<>(ClusterTopics.EVENTS, 0, 1L, "7", "{}"));
         assertThat(published).isEmpty();
-        var opened = new ConversationEvents.StatusChanged(7, 11, null, null, null);
+        var opened = new ConversationEvents.StatusChanged(7, 11, null, null, null, java.time.Instant.parse("2026-12-02T10:00:00Z"));
         receiver.onMessage(record(opened.getClass().getName(), json.writeValueAsString(opened)));
         assertThat(published).containsExactly(new FromCluster(opened));
     }
