@@ -1,5 +1,6 @@
 package dev.conversa.automation;
 
+import dev.conversa.cluster.CacheCoherence;
 import dev.conversa.kernel.Sql;
 import dev.conversa.kernel.WorkspaceFacts;
 import java.sql.ResultSet;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -22,23 +24,33 @@ class AutomationStore {
     private static final TypeReference<List<Action>> ACTIONS = new TypeReference<>() {
     };
 
-    /** Asked for every event of every conversation, changed by an admin now and then. */
-    private static final Duration RULES_TTL = Duration.ofSeconds(5);
+    private static final String CACHE = "automation-rules";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    private final WorkspaceFacts<Trigger> triggers = new WorkspaceFacts<>(RULES_TTL, this::countRules);
+    private final CacheCoherence coherence;
+    /** Asked for every event of every conversation, changed by an admin now and then. */
+    private final WorkspaceFacts<Trigger> triggers;
 
-    AutomationStore(JdbcClient jdbc, JsonMapper json) {
+    AutomationStore(JdbcClient jdbc, JsonMapper json, CacheCoherence coherence,
+                    @Value("${conversa.automation.rules-cache-ttl:5s}") Duration rulesTtl) {
         this.jdbc = jdbc;
         this.json = json;
+        this.coherence = coherence;
+        this.triggers = new WorkspaceFacts<>(rulesTtl, this::countRules);
+        coherence.register(CACHE, triggers::forget);
+    }
+
+    private void rulesChanged(long ws) {
+        triggers.forget(ws);
+        coherence.changed(CACHE, ws);
     }
 
     record Run(long ruleId, long conversationId, String trigger, String actions, Instant ranAt) {
     }
 
     long insert(long ws, String name, Trigger trigger, List<Condition> conditions, List<Action> actions, int position) {
-        triggers.forget(ws);
+        rulesChanged(ws);
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO automation_rule (workspace_id, name, trigger_event, conditions, actions, position, enabled, created_at)
@@ -59,7 +71,7 @@ class AutomationStore {
     }
 
     int delete(long ws, long id) {
-        triggers.forget(ws);
+        rulesChanged(ws);
         return jdbc.sql("DELETE FROM automation_rule WHERE workspace_id = ? AND id = ?").params(ws, id).update();
     }
 

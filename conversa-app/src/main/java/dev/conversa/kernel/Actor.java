@@ -1,5 +1,8 @@
 package dev.conversa.kernel;
 
+import java.io.Serial;
+import java.io.Serializable;
+
 /**
  * Who is acting: a signed-in person or an API token, always bound to at most one workspace.
  *
@@ -7,7 +10,10 @@ package dev.conversa.kernel;
  * @param workspaceId the workspace whose data the actor may touch; {@code null} only for installation admins
  * @param tokenId     set when the actor authenticated with an API token
  */
-public record Actor(Long userId, Long workspaceId, Role role, String name, Long tokenId) {
+// Serializable: a signed-in person's actor is kept in the console session, which is stored in the database.
+public record Actor(Long userId, Long workspaceId, Role role, String name, Long tokenId) implements Serializable {
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     /** The workspace every tenant-scoped operation runs in; installation admins have none. */
     public long workspace() {

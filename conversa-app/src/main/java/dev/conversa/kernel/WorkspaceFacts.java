@@ -8,8 +8,8 @@ import java.util.function.BiPredicate;
 /**
  * A yes/no fact about a workspace ("has enabled rules for this trigger", "has SLA policies") that the ingestion
  * path asks for every message but that changes rarely. Answers are kept for {@code ttl} on this node; the module
- * that changes the fact calls {@link #forget} so this node sees its own change at once, and other nodes see it
- * once their answer expires.
+ * that changes the fact calls {@link #forget} so this node sees its own change at once, and tells the other nodes
+ * (the cluster module's cache coherence) so they forget theirs; the expiry is the backstop for a lost signal.
  *
  * @param <K> what the fact is about within a workspace (use {@code String} and a constant when there is one fact)
  */

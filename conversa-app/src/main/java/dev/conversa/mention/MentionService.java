@@ -75,6 +75,7 @@ public class MentionService {
         long id = store.insertQuery(ws, name.strip(), query.strip());
         StandingQuery created = store.query(ws, id).orElseThrow();
         index.put(created);
+        index.changedElsewhere(ws);
         return created;
     }
 
@@ -89,6 +90,7 @@ public class MentionService {
             throw new NotFoundException("listening query", id);
         }
         index.remove(id);
+        index.changedElsewhere(actor.workspace());
     }
 
     /**

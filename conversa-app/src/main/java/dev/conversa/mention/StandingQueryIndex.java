@@ -1,5 +1,6 @@
 package dev.conversa.mention;
 
+import dev.conversa.cluster.CacheCoherence;
 import dev.conversa.listening.Post;
 import dev.conversa.listening.QueryIndex;
 import dev.conversa.listening.QueryMatch;
@@ -16,21 +17,33 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every workspace's standing queries in one matcher, so a post of the public stream is matched once whatever the
- * number of workspaces. The database is the truth: queries added or deleted on this node are applied at once, and
- * every node re-reads the active queries periodically, so several nodes converge on the same set.
+ * number of workspaces. The database is the truth: queries added or deleted on this node are applied at once, the
+ * other nodes re-read the active queries when the change's {@link CacheCoherence} signal reaches them, and every node
+ * also re-reads them periodically, so a node that missed a signal converges too.
  */
 @Component
 class StandingQueryIndex {
     private static final Logger log = LoggerFactory.getLogger(StandingQueryIndex.class);
 
+    private static final String CACHE = "standing-queries";
+
     private final MentionStore store;
+    private final CacheCoherence coherence;
     private final QueryIndex index = new QueryIndex();
     /** Query id → its workspace, for the queries in the index. */
     private final Map<Long, Long> workspaceOf = new ConcurrentHashMap<>();
     private volatile boolean loaded;
 
-    StandingQueryIndex(MentionStore store) {
+    StandingQueryIndex(MentionStore store, CacheCoherence coherence) {
         this.store = store;
+        this.coherence = coherence;
+        // another node added or deleted a query: read the active set again (the periodic sync is the backstop)
+        coherence.register(CACHE, ws -> sync());
+    }
+
+    /** A query of the workspace was added or deleted here: every other node re-reads the active queries. */
+    void changedElsewhere(long workspaceId) {
+        coherence.changed(CACHE, workspaceId);
     }
 
     record Hit(long queryId, long workspaceId, QueryMatch match) {

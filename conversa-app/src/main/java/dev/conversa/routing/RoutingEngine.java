@@ -205,11 +205,6 @@ public final class RoutingEngine {
         return agent(agentId).load(media);
     }
 
-    public Optional<Long> holder(long conversationId) {
-        Held h = held.get(conversationId);
-        return h == null ? Optional.empty() : Optional.of(h.agentId());
-    }
-
     /** Why a conversation is still waiting, in words: for the console and the API. */
     public String explainWaiting(long conversationId, Instant now) {
         Queued q = waiting.get(conversationId);

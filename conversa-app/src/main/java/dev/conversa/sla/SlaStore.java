@@ -1,5 +1,6 @@
 package dev.conversa.sla;
 
+import dev.conversa.cluster.CacheCoherence;
 import dev.conversa.conversation.Priority;
 import dev.conversa.kernel.ChannelType;
 import dev.conversa.kernel.Sql;
@@ -12,6 +13,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -19,14 +21,23 @@ import org.springframework.stereotype.Repository;
 /** SQL for policies, calendars and timers. */
 @Repository
 class SlaStore {
-    /** Asked for every conversation opened and message received, changed by an admin now and then. */
-    private static final Duration POLICIES_TTL = Duration.ofSeconds(5);
+    private static final String CACHE = "sla-policies";
 
     private final JdbcClient jdbc;
-    private final WorkspaceFacts<Boolean> hasPolicies = new WorkspaceFacts<>(POLICIES_TTL, this::countPolicies);
+    private final CacheCoherence coherence;
+    /** Asked for every conversation opened and message received, changed by an admin now and then. */
+    private final WorkspaceFacts<Boolean> hasPolicies;
 
-    SlaStore(JdbcClient jdbc) {
+    SlaStore(JdbcClient jdbc, CacheCoherence coherence, @Value("${conversa.sla.policies-cache-ttl:5s}") Duration policiesTtl) {
         this.jdbc = jdbc;
+        this.coherence = coherence;
+        this.hasPolicies = new WorkspaceFacts<>(policiesTtl, this::countPolicies);
+        coherence.register(CACHE, hasPolicies::forget);
+    }
+
+    private void policiesChanged(long ws) {
+        hasPolicies.forget(ws);
+        coherence.changed(CACHE, ws);
     }
 
     record Timer(long id, long workspaceId, long conversationId, long policyId, SlaKind kind, String status,
@@ -35,7 +46,7 @@ class SlaStore {
 
     long insertPolicy(long ws, String name, ChannelType channel, Priority priority, Integer first, Integer next,
                       Integer resolution, Long calendarId, int warn, Escalation escalation) {
-        hasPolicies.forget(ws);
+        policiesChanged(ws);
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO sla_policy (workspace_id, name, channel, priority, first_response_minutes, next_response_minutes,
@@ -64,7 +75,7 @@ class SlaStore {
     }
 
     int deletePolicy(long ws, long id) {
-        hasPolicies.forget(ws);
+        policiesChanged(ws);
         jdbc.sql("DELETE FROM sla_timer WHERE policy_id = ? AND workspace_id = ?").params(id, ws).update();
         return jdbc.sql("DELETE FROM sla_policy WHERE id = ? AND workspace_id = ?").params(id, ws).update();
     }

@@ -1,6 +1,7 @@
 package dev.conversa.workspace;
 
 import dev.conversa.kernel.Actor;
+import java.io.Serial;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.security.core.CredentialsContainer;
@@ -10,6 +11,9 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 /** A signed-in person: the actor the rest of Conversa sees, plus what Spring Security needs to log in. */
 final class AccountPrincipal implements UserDetails, CredentialsContainer, ActorHolder {
+    // kept in the database-backed session: a deploy that does not change the fields keeps people signed in
+    @Serial
+    private static final long serialVersionUID = 1L;
     private final Actor actor;
     private final String email;
     private String passwordHash;

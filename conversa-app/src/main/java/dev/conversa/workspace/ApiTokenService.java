@@ -1,5 +1,6 @@
 package dev.conversa.workspace;
 
+import dev.conversa.cluster.CacheCoherence;
 import dev.conversa.kernel.Actor;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -18,6 +19,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,9 +37,10 @@ import org.springframework.transaction.annotation.Transactional;
  * to brute-force, and verifying on every request must stay cheap.
  *
  * <p>A busy integration presents the same token many times a second, so a verified token is remembered for
- * {@link #REMEMBERED} on this node instead of being looked up for every request. Revoking a token or changing a
- * person (deactivation, role) forgets every remembered token on the node that made the change, at once and again
- * after commit; other nodes stop accepting a revoked token within {@link #REMEMBERED}. Unknown tokens are never
+ * {@code conversa.api.token-cache-ttl} (2 s) on this node instead of being looked up for every request. Revoking a token
+ * or changing a person (deactivation, role) forgets every remembered token on the node that made the change, at once
+ * and again after commit, and on every other node when the {@link CacheCoherence} signal arrives; the expiry bounds how
+ * long a node whose signal was lost accepts a revoked token. Unknown tokens are never
  * remembered.
  */
 @Service
@@ -45,17 +48,22 @@ public class ApiTokenService {
     static final String PREFIX = "cnv_";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
-    static final Duration REMEMBERED = Duration.ofSeconds(2);
     private static final int MAX_REMEMBERED = 10_000;
+    private static final String CACHE = "api-tokens";
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
-    private final Cache<String, Actor> verified = Caffeine.newBuilder()
-            .maximumSize(MAX_REMEMBERED).expireAfterWrite(REMEMBERED).build();
+    private final CacheCoherence coherence;
+    private final Cache<String, Actor> verified;
 
-    ApiTokenService(JdbcClient jdbc, ApplicationEventPublisher events) {
+    ApiTokenService(JdbcClient jdbc, ApplicationEventPublisher events, CacheCoherence coherence,
+                    @Value("${conversa.api.token-cache-ttl:2s}") Duration remembered) {
         this.jdbc = jdbc;
         this.events = events;
+        this.coherence = coherence;
+        this.verified = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED).expireAfterWrite(remembered).build();
+        // tokens are few per workspace and changes rare: forgetting every remembered token is simpler and as cheap
+        coherence.register(CACHE, ws -> verified.invalidateAll());
     }
 
     /**
@@ -186,17 +194,18 @@ public class ApiTokenService {
         }
         jdbc.sql("UPDATE app_user SET active = FALSE WHERE token_id = ?").param(id).update();
         events.publishEvent(new WorkspaceEvents.ApiTokenRevoked(actor.workspaceId(), id, actor.userId()));
-        forgetVerified();
+        forgetVerified(actor.workspaceId() == null ? 0 : actor.workspaceId());
     }
 
     /** A person's role or activity changed: their tokens must be verified again. */
     @EventListener
     void on(WorkspaceEvents.UserUpdated changed) {
-        forgetVerified();
+        forgetVerified(changed.workspaceId());
     }
 
-    private void forgetVerified() {
+    private void forgetVerified(long workspaceId) {
         Forgetting.nowAndAfterTransaction(verified::invalidateAll);
+        coherence.changed(CACHE, workspaceId);
     }
 
     boolean exists(String secret) {

@@ -74,7 +74,10 @@ class ClusterIT {
                 .run("--server.port=0", "--conversa.kafka.enabled=true",
                         "--spring.modulith.events.externalization.enabled=true",
                         "--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
-                        "--conversa.cluster.node-id=" + id, "--conversa.cluster.partitions=" + PARTITIONS);
+                        "--conversa.cluster.node-id=" + id, "--conversa.cluster.partitions=" + PARTITIONS,
+                        // long expiries, so that only the cache coherence signals can make a node forget in time
+                        "--conversa.api.token-cache-ttl=10m", "--conversa.automation.rules-cache-ttl=10m",
+                        "--conversa.sla.policies-cache-ttl=10m", "--conversa.listening.refresh-interval-ms=600000");
         // a new consumer group starts at the live end: wait until it owns its partitions before anything happens
         ContainerTestUtils.waitForAssignment(context.getBean("clusterConsumer", MessageListenerContainer.class),
                 2 * PARTITIONS);
@@ -192,6 +195,84 @@ class ClusterIT {
             assertThat(visitorOnTwo.get("/widget/api/" + inbox + "/messages?token=" + token).body())
                     .contains("Soy el agente del nodo 1");
         }
+    }
+
+    /** A browser signed in on node 1 is served by node 2 as well: console sessions live in the shared database. */
+    @Test
+    void aBrowserSignedInOnOneNodeIsServedByTheOther() {
+        var fx = new ConsoleFixture(port1, "Cluster session");
+        long inbox = fx.inbox("API", "API");
+        long conv = fx.inbound(inbox, "s-1", "s-1", "s1", "Sara Sesión", "hola");
+        var onOne = ConsoleSession.login(port1, fx.adminEmail);
+        var onTwo = onOne.onPort(port2);
+        assertThat(onTwo.get("/inbox").body()).contains("Sara Sesión");
+        // a form on node 2 with the CSRF token that node 1 issued
+        assertThat(onTwo.post("/conversations/" + conv + "/notes", "body", "nota desde el nodo 2").status()).isEqualTo(200);
+        assertThat(fx.admin.get("/api/v1/conversations/" + conv + "/notes").body()).contains("nota desde el nodo 2");
+        // signing out on node 2 ends the session on node 1 too
+        assertThat(onTwo.post("/logout").status()).isEqualTo(302);
+        assertThat(onOne.get("/inbox").status()).isEqualTo(302);
+    }
+
+    /** With the caches' expiry at 10 minutes, a token revoked on node 1 is refused by node 2 within 2 s. */
+    @Test
+    void aTokenRevokedOnOneNodeIsRefusedByTheOtherAtOnce() {
+        Api installation = new Api(port1, Api.BOOTSTRAP_TOKEN);
+        Api admin1 = installation.as(installation.createWorkspace("Cluster tokens").adminToken());
+        var issued = admin1.post("/api/v1/tokens", """
+                {"name":"integration","role":"AGENT"}""").json();
+        Api onTwo = new Api(port2, issued.get("token").asString());
+        assertThat(onTwo.get("/api/v1/conversations").status()).isEqualTo(200); // remembered on node 2 now
+        assertThat(admin1.send("DELETE", "/api/v1/tokens/" + issued.get("id").asLong(), null, null).status()).isEqualTo(204);
+        long revoked = System.nanoTime();
+        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
+                .until(() -> onTwo.get("/api/v1/conversations").status() == 401);
+        System.out.println("[ClusterIT] token revoked on node 1 -> refused on node 2 after "
+                + (System.nanoTime() - revoked) / 1_000_000 + " ms");
+    }
+
+    /** An automation rule created on node 1 runs for a message that node 2 takes in, after node 2 remembered "no rules". */
+    @Test
+    void anAutomationRuleCreatedOnOneNodeRunsOnTheOther() throws Exception {
+        Api installation = new Api(port1, Api.BOOTSTRAP_TOKEN);
+        String token = installation.createWorkspace("Cluster rules").adminToken();
+        Api admin1 = installation.as(token);
+        Api admin2 = new Api(port2, token);
+        long inbox = admin1.post("/api/v1/inboxes", """
+                {"name":"API","channel":"API"}""").json().get("id").asLong();
+        String message = """
+                {"externalId":"%s","threadKey":"%s","from":{"kind":"EMAIL","value":"%s@example.com","name":"Rosa"},"body":"otra factura mal"}""";
+        long first = admin2.post("/api/v1/inboxes/" + inbox + "/messages", message.formatted("r0", "r0", "r0")).json()
+                .get("conversationId").asLong();
+        assertThat(admin1.post("/api/v1/automation-rules", """
+                {"name":"Facturas","trigger":"MESSAGE_RECEIVED","conditions":[{"field":"body","op":"CONTAINS","value":"factura"}],
+                 "actions":[{"type":"ADD_TAG","value":"billing"}]}""").status()).isEqualTo(201);
+        Thread.sleep(1000); // the signal takes milliseconds; the remembered "no rules" would last 10 minutes
+        long second = admin2.post("/api/v1/inboxes/" + inbox + "/messages", message.formatted("r1", "r1", "r1")).json()
+                .get("conversationId").asLong();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                admin2.get("/api/v1/conversations/" + second).json().get("tags").toString()).contains("billing"));
+        assertThat(admin2.get("/api/v1/conversations/" + first).json().get("tags").toString()).doesNotContain("billing");
+    }
+
+    /** A standing query created on node 1 matches posts taken in by node 2 within 2 s (periodic refresh at 10 min). */
+    @Test
+    void aStandingQueryCreatedOnOneNodeMatchesOnTheOther() {
+        Api installation1 = new Api(port1, Api.BOOTSTRAP_TOKEN);
+        Api admin1 = installation1.as(installation1.createWorkspace("Cluster listening").adminToken());
+        Api installation2 = new Api(port2, Api.BOOTSTRAP_TOKEN);
+        String brand = "nodo" + System.nanoTime();
+        String post = """
+                {"source":"twitter","externalId":"%s","text":"%s me devolvió el dinero","author":"ana","url":"https://x.com/ana/status/1"}""";
+        // node 2 has loaded its index before the query exists
+        assertThat(installation2.post("/api/v1/listening/posts", post.formatted(brand + "-0", brand)).json()
+                .get("matched").asInt()).isZero();
+        assertThat(admin1.post("/api/v1/listening/queries", """
+                {"name":"Brand","query":"%s"}""".formatted(brand)).status()).isEqualTo(201);
+        int[] n = {0};
+        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(100))
+                .until(() -> installation2.post("/api/v1/listening/posts", post.formatted(brand + "-" + ++n[0], brand))
+                        .json().get("matched").asInt() == 1);
     }
 
     /**

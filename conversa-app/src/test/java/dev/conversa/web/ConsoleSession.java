@@ -26,9 +26,21 @@ final class ConsoleSession {
     }
 
     private ConsoleSession(int port, String acceptLanguage) {
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        this(HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build(),
+                port, acceptLanguage);
+    }
+
+    private ConsoleSession(HttpClient http, int port, String acceptLanguage) {
+        this.http = http;
         this.base = "http://localhost:" + port;
         this.acceptLanguage = acceptLanguage;
+    }
+
+    /** The same browser (cookies, CSRF token) talking to another node, as behind a proxy without sticky sessions. */
+    ConsoleSession onPort(int port) {
+        var other = new ConsoleSession(http, port, acceptLanguage);
+        other.csrf = csrf;
+        return other;
     }
 
     private final String acceptLanguage;

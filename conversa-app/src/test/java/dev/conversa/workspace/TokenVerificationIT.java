@@ -22,7 +22,7 @@ class TokenVerificationIT {
     JdbcClient jdbc;
 
     @Test
-    void aTokenRevokedOnAnotherNodeStopsWorkingWithinTheRememberedTime() {
+    void aTokenRevokedWhereNoSignalReachesThisNodeStopsWorkingWithinTheRememberedTime() {
         Api api = new Api(port, null);
         Api admin = api.as(api.createWorkspace("Remembered").adminToken());
         var issued = admin.post("/api/v1/tokens", """
@@ -30,10 +30,10 @@ class TokenVerificationIT {
         Api integration = api.as(issued.get("token").asString());
         assertThat(integration.get("/api/v1/conversations").status()).isEqualTo(200);
 
-        // Another node revokes it: this node learns nothing but the row.
+        // The row changes behind this node's back (a node whose signal was lost): only the 2 s expiry helps.
         jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE id = ?")
                 .params(Timestamp.from(Instant.now()), issued.get("id").asLong()).update();
-        await().atMost(ApiTokenService.REMEMBERED.plusSeconds(2)).pollInterval(Duration.ofMillis(100))
+        await().atMost(Duration.ofSeconds(2 + 2)).pollInterval(Duration.ofMillis(100))
                 .until(() -> integration.get("/api/v1/conversations").status() == 401);
     }
 

@@ -96,11 +96,6 @@ class OutboundQueue {
         return jdbc.sql("SELECT * FROM outbound_delivery WHERE id = ?").param(id).query(this::map).optional();
     }
 
-    Optional<Delivery> findByMessage(long ws, long messageId) {
-        return jdbc.sql("SELECT * FROM outbound_delivery WHERE workspace_id = ? AND message_id = ?").params(ws, messageId)
-                .query(this::map).optional();
-    }
-
     /** The provider id of the customer's latest message in a conversation, to reply in its thread. */
     Optional<String> latestInboundExternalId(long ws, long conversationId) {
         return jdbc.sql("""
