@@ -127,6 +127,32 @@ class ClusterIT {
         }
     }
 
+    /**
+     * Node 2 loses Kafka for a while (its consumer stops, as when the broker is out of reach) while a console stays
+     * connected to it; when it reads again it resumes from its committed offsets and the console gets what it missed.
+     */
+    @Test
+    void aConsoleOnANodeThatLostKafkaGetsWhatItMissedWhenTheNodeReadsAgain() throws Exception {
+        var fx = new ConsoleFixture(port1, "Cluster resume");
+        long inboxId = fx.inbox("API", "API");
+        var onTwo = ConsoleSession.login(port2, fx.adminEmail);
+        var consumer = node2.getBean("clusterConsumer", MessageListenerContainer.class);
+        try (var live2 = onTwo.live()) {
+            live2.await("event:hello", 5);
+            consumer.stop();
+            long id = fx.inbound(inboxId, "while-away", "while-away", "w1", "Walter Away", "¿seguís ahí?");
+            Thread.sleep(1000);
+            assertThat(live2.await("event:hello", 1)).doesNotContain("{\"id\":" + id + ",");
+            consumer.start();
+            ContainerTestUtils.waitForAssignment(consumer, 2 * PARTITIONS);
+            live2.await("{\"id\":" + id + ",\"kind\":\"message\"}", 10);
+        } finally {
+            if (!consumer.isRunning()) {
+                consumer.start();
+            }
+        }
+    }
+
     @Test
     void presenceAndMentionsCrossNodes() throws Exception {
         var fx = new ConsoleFixture(port1, "Cluster presence");
