@@ -92,10 +92,10 @@ public class SentimentTraining {
         Instant now = Instant.now();
         jdbc.sql("""
                 INSERT INTO sentiment_model (workspace_id, created_at, created_by, examples, held_out_macro_f1, current_macro_f1,
-                    adopted, active, model_bytes)
-                VALUES (?, ?, ?, ?, ?, ?, ?, FALSE, ?)""")
+                    adopted, decision, active, model_bytes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)""")
                 .params(ws, Sql.ts(now), actor.userId(), data.size(), result.heldOutMetrics().macroF1(),
-                        result.baselineMetrics().macroF1(), result.adopted(), bytes)
+                        result.baselineMetrics().macroF1(), result.adopted(), result.reasons(), bytes)
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         if (result.adopted()) {
@@ -103,17 +103,17 @@ public class SentimentTraining {
         }
         return new TrainingReport(id, data.size(), result.examplesPerLanguage(), result.heldOutMetrics().macroF1(),
                 result.baselineMetrics().macroF1(), result.heldOutMetrics().recall(SentimentLabel.NEGATIVE), result.adopted(),
-                result.elapsed().toMillis(), now);
+                result.reasons(), result.elapsed().toMillis(), now);
     }
 
     public List<TrainingReport> history(Actor actor) {
         actor.require(Role.SUPERVISOR);
         return jdbc.sql("""
-                SELECT id, examples, held_out_macro_f1, current_macro_f1, adopted, created_at FROM sentiment_model
+                SELECT id, examples, held_out_macro_f1, current_macro_f1, adopted, decision, created_at FROM sentiment_model
                 WHERE workspace_id = ? ORDER BY id DESC""").param(actor.workspace())
                 .query((rs, n) -> new TrainingReport(rs.getLong("id"), rs.getInt("examples"), java.util.Map.of(),
                         rs.getDouble("held_out_macro_f1"), rs.getDouble("current_macro_f1"), Double.NaN,
-                        rs.getBoolean("adopted"), 0, Sql.instant(rs, "created_at")))
+                        rs.getBoolean("adopted"), rs.getString("decision"), 0, Sql.instant(rs, "created_at")))
                 .list();
     }
 

@@ -45,6 +45,7 @@ class TrainSentimentCommand implements ApplicationRunner {
         log.info("Sentiment model {} for workspace {}: {} examples, held-out macro-F1 {} vs current {} -> {}", report.modelId(),
                 slug, report.examples(), String.format("%.3f", report.heldOutMacroF1()),
                 String.format("%.3f", report.currentMacroF1()), report.adopted() ? "ADOPTED" : "kept the current model");
+        log.info("Why: {}", report.decision());
         System.exit(SpringApplication.exit(context, () -> 0));
     }
 }

@@ -54,6 +54,7 @@ class SentimentTargetsTest {
         TrainingResult r = new SentimentTrainer(null).train(train, TrainingOptions.defaults());
         System.out.printf("trained %d examples in %.1f s; held-out %s; baseline %s%n", train.size(),
                 (System.nanoTime() - t0) / 1e9, r.heldOutMetrics(), r.baselineMetrics());
+        System.out.println(r.reasons());
         assertThat(r.adopted()).isTrue();
         assertThat(r.model().languages()).containsExactly("en", "es");
 

@@ -91,6 +91,8 @@ public final class EvaluateSentiment {
                             + "held-out part (10%% of the train files): macro-F1 %.3f vs %.3f for the shipped default "
                             + "(adopted: %s).%n%n", data.size(), names(trainFiles), trained.examplesPerLanguage(), secs,
                     trained.heldOutMetrics().macroF1(), trained.baselineMetrics().macroF1(), trained.adopted()));
+            for (var d : trained.decisions()) md.append("- ").append(d.reason()).append('\n');
+            md.append('\n');
         }
         StringBuilder details = new StringBuilder("\n## Confusion matrices\n");
         md.append("## Summary\n\n| test file | n | analyzer | accuracy | macro-F1 | macro-recall | recall neg | recall neu | recall pos |\n");

@@ -41,6 +41,7 @@ public final class TrainSentiment {
         System.out.println("held-out, new model:      " + r.heldOutMetrics());
         System.out.println("held-out, shipped default: " + r.baselineMetrics());
         System.out.println("adopted: " + r.adopted());
+        System.out.println(r.reasons());
         try (OutputStream os = Files.newOutputStream(out)) {
             r.model().write(os);
         }

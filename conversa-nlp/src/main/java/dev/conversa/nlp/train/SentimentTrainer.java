@@ -21,9 +21,10 @@ import java.util.TreeMap;
  * Trains a workspace's {@link SentimentModel} from labelled texts (agents' corrections, labelled files):
  * per language, multinomial logistic regression (AdaGrad, class-balanced) over hashed word uni/bigrams,
  * negation-marked words, character 2-4-grams and the shipped lexicon's scores. Each language's data is split
- * (stratified, seeded) into a training part, a calibration part (chooses the decision bias toward "negative")
- * and a held-out part on which the new model is compared with the current analyzer; the caller switches to the
- * new model only if {@link TrainingResult#adopted()}. Thread-safe; one call uses one thread.
+ * (stratified by label, seeded) into a training part and a held-out part, on which each language's new model is
+ * compared with the current analyzer ({@link AdoptionGate}: better on macro-F1 and negative recall beyond noise, or
+ * the current analyzer keeps that language); the caller switches to the new model only if
+ * {@link TrainingResult#adopted()}, i.e. at least one language passed. Thread-safe; one call uses one thread.
  */
 public final class SentimentTrainer {
 
@@ -61,16 +62,27 @@ public final class SentimentTrainer {
         Map<String, LinearModel> models = new LinkedHashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
         List<LabelledText> heldOut = new ArrayList<>();
+        List<AdoptionGate.Decision> decisions = new ArrayList<>();
         for (Map.Entry<String, List<LabelledText>> e : byLanguage.entrySet()) {
             String lang = e.getKey();
             List<LabelledText> all = e.getValue();
             counts.put(lang, all.size());
             List<List<LabelledText>> parts = split(all, options);
-            heldOut.addAll(parts.get(2));
+            List<LabelledText> held = parts.get(2);
+            heldOut.addAll(held);
             if (all.size() < options.minExamplesPerLanguage() || LanguageGuess.UNKNOWN_CODE.equals(lang)) {
                 continue;
             }
-            models.put(lang, trainLanguage(fx, lexicon, parts.get(0), lang, options));
+            LinearModel candidate = trainLanguage(fx, lexicon, parts.get(0), lang, options);
+            // each language's model replaces the current analyzer only where it is better beyond noise
+            SentimentModel alone = new SentimentModel(Map.of(lang, candidate), current);
+            AdoptionGate.Decision d = AdoptionGate.decide(lang, held.stream().map(LabelledText::label).toList(),
+                    held.stream().map(t -> alone.analyze(t.text(), lang).label()).toList(),
+                    held.stream().map(t -> current.analyze(t.text(), lang).label()).toList(), options.seed());
+            decisions.add(d);
+            if (d.adopt()) {
+                models.put(lang, candidate);
+            }
         }
         SentimentModel model = new SentimentModel(models, current);
         Metrics newMetrics = new Metrics();
@@ -79,8 +91,7 @@ public final class SentimentTrainer {
             newMetrics.add(t.label(), model.analyze(t.text(), t.language()).label());
             baseMetrics.add(t.label(), current.analyze(t.text(), t.language()).label());
         }
-        boolean adopted = !models.isEmpty() && newMetrics.total() > 0 && newMetrics.macroF1() > baseMetrics.macroF1();
-        return new TrainingResult(model, newMetrics, baseMetrics, adopted, counts,
+        return new TrainingResult(model, newMetrics, baseMetrics, !models.isEmpty(), counts, decisions,
                 Duration.ofNanos(System.nanoTime() - start));
     }
 
