@@ -2,7 +2,7 @@
 # A real local cluster: one Apache Kafka broker in KRaft mode (jars from Maven Central, no Docker image) and N Conversa
 # nodes on one local PostgreSQL database, each on its own port.
 #   scripts/cluster.sh up [N=2]   start (builds the jar when missing; SKIP_BUILD=1 never builds)
-#   scripts/cluster.sh status     each node's health and Kafka consumer group
+#   scripts/cluster.sh status     each node's health and cluster role (/actuator/info: node id, partitions, lag)
 #   scripts/cluster.sh down       stop the nodes and the broker (the database and Kafka's data stay, in target/cluster)
 #   scripts/cluster.sh clean      down, then drop the database and the broker's data
 # Settings: CLUSTER_DB (conversa_cluster), FIRST_PORT (8081), KAFKA_PORT (9092), ADMIN_PASSWORD (conversa-cluster).
@@ -94,7 +94,8 @@ case "${1:-}" in
     for f in "$DIR"/node-*.pid; do
       [ -f "$f" ] || continue
       i=$(basename "$f" .pid); i=${i#node-}; port=$((FIRST_PORT + i - 1))
-      printf 'node-%s http://localhost:%s %s\n' "$i" "$port" "$(curl -s "http://localhost:$port/actuator/health" || echo down)"
+      printf 'node-%s http://localhost:%s %s %s\n' "$i" "$port" "$(curl -s "http://localhost:$port/actuator/health" || echo down)" \
+        "$(curl -s "http://localhost:$port/actuator/info" || true)"
     done
     ;;
   down)

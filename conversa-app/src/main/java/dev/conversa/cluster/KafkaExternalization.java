@@ -107,6 +107,12 @@ class KafkaExternalization {
         return new KafkaMessageListenerContainer<>(new DefaultKafkaConsumerFactory<>(config), container);
     }
 
+    @Bean
+    ClusterInfo clusterInfo(ClusterProperties cluster, Environment env,
+                            KafkaMessageListenerContainer<String, String> clusterConsumer) {
+        return new ClusterInfo(nodeId(cluster, env), clusterConsumer);
+    }
+
     static String nodeId(ClusterProperties cluster, Environment env) {
         if (cluster.nodeId() != null && !cluster.nodeId().isBlank()) {
             return cluster.nodeId().strip();

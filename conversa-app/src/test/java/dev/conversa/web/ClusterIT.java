@@ -240,6 +240,17 @@ class ClusterIT {
         assertThat(onOne.get("/inbox").status()).isEqualTo(302);
     }
 
+    /** Each node tells its part in /actuator/info: its id, its running consumer, the partitions it reads, its lag. */
+    @Test
+    void eachNodeShowsItsClusterRole() {
+        var info = new Api(port2, null).get("/actuator/info").json().get("cluster");
+        assertThat(info.get("nodeId").asString()).isEqualTo("node-2");
+        assertThat(info.get("consumerRunning").asBoolean()).isTrue();
+        assertThat(info.get("partitions")).hasSize(2 * PARTITIONS);
+        assertThat(info.get("partitions").toString()).contains("conversa.events-0", "conversa.live-5");
+        assertThat(info.has("recordsLagMax")).isTrue();
+    }
+
     /** With the caches' expiry at 10 minutes, a token revoked on node 1 is refused by node 2 within 2 s. */
     @Test
     void aTokenRevokedOnOneNodeIsRefusedByTheOtherAtOnce() {
