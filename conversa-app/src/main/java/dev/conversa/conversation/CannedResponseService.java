@@ -3,6 +3,7 @@ package dev.conversa.conversation;
 import dev.conversa.kernel.Actor;
 import dev.conversa.kernel.ConflictException;
 import dev.conversa.kernel.InvalidInputException;
+import dev.conversa.kernel.NotFoundException;
 import dev.conversa.kernel.Role;
 import dev.conversa.kernel.Sql;
 import java.time.Instant;
@@ -50,15 +51,60 @@ public class CannedResponseService {
         return createUnchecked(actor.workspace(), shortcut, title, body);
     }
 
-    /** For start-up tasks (the demo workspace) and tests. */
-    public CannedResponse createUnchecked(long workspaceId, String shortcut, String title, String body) {
+    /** Every canned response of the workspace, by shortcut. */
+    public List<CannedResponse> list(Actor actor) {
+        return jdbc.sql("SELECT id, shortcut, title, body FROM canned_response WHERE workspace_id = ? ORDER BY shortcut")
+                .param(actor.workspace())
+                .query((rs, n) -> new CannedResponse(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+    }
+
+    /** Changes a canned response's shortcut, title and body (supervisors and admins). */
+    public CannedResponse update(long id, String shortcut, String title, String body, Actor actor) {
+        actor.require(Role.SUPERVISOR);
+        String s = validShortcut(shortcut);
+        validText(title, body);
+        int n;
+        try {
+            n = jdbc.sql("UPDATE canned_response SET shortcut = ?, title = ?, body = ? WHERE workspace_id = ? AND id = ?")
+                    .params(s, title.strip(), body, actor.workspace(), id).update();
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("shortcut", "shortcut /" + s + " already exists");
+        }
+        if (n == 0) {
+            throw new NotFoundException("canned response", id);
+        }
+        return find(id, actor).orElseThrow();
+    }
+
+    public void delete(long id, Actor actor) {
+        actor.require(Role.SUPERVISOR);
+        if (jdbc.sql("DELETE FROM canned_response WHERE workspace_id = ? AND id = ?").params(actor.workspace(), id).update() == 0) {
+            throw new NotFoundException("canned response", id);
+        }
+    }
+
+    private static String validShortcut(String shortcut) {
         String s = shortcut == null ? "" : shortcut.strip().toLowerCase(Locale.ROOT).replaceFirst("^/", "");
         if (!s.matches("[a-z0-9_-]{1,64}")) {
             throw new InvalidInputException("shortcut", "shortcuts have 1-64 letters, digits, '-' or '_'");
         }
-        if (title == null || title.isBlank() || body == null || body.isBlank()) {
-            throw new InvalidInputException("body", "title and body are required");
+        return s;
+    }
+
+    private static void validText(String title, String body) {
+        if (title == null || title.isBlank() || title.length() > 200) {
+            throw new InvalidInputException("title", "a title of 1 to 200 characters is required");
         }
+        if (body == null || body.isBlank() || body.length() > 10_000) {
+            throw new InvalidInputException("body", "a body of 1 to 10,000 characters is required");
+        }
+    }
+
+    /** For start-up tasks (the demo workspace) and tests. */
+    public CannedResponse createUnchecked(long workspaceId, String shortcut, String title, String body) {
+        String s = validShortcut(shortcut);
+        validText(title, body);
         try {
             jdbc.sql("INSERT INTO canned_response (workspace_id, shortcut, title, body, created_at) VALUES (?, ?, ?, ?, ?)")
                     .params(workspaceId, s, title.strip(), body, Sql.ts(Instant.now())).update();
