@@ -29,8 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * the connection, and the reconnection resumes from the cursor). The {@code time_us} of the last handled event is
  * stored at most every {@code save-every} and whenever the connection ends; a reconnection, or a restarted
  * node, asks Jetstream to replay from it (the event at the cursor comes again and is stored once: mentions are
- * unique by post). Reconnections wait {@code initial-backoff}, doubling up to {@code max-backoff}; a connection
- * that delivered events resets the wait.
+ * unique by post). Reconnections wait {@code initial-backoff}, doubled for each further connection that delivered
+ * nothing, up to {@code max-backoff}.
  */
 @Component
 class JetstreamSource implements SmartLifecycle {
@@ -59,7 +59,7 @@ class JetstreamSource implements SmartLifecycle {
     }
 
     private void run() {
-        Duration wait = properties.initialBackoff();
+        int emptyConnections = 0;
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             HttpClient http = HttpClient.newBuilder().executor(executor).connectTimeout(Duration.ofSeconds(20)).build();
             while (!Thread.currentThread().isInterrupted()) {
@@ -81,9 +81,9 @@ class JetstreamSource implements SmartLifecycle {
                         s.abort();
                     }
                 }
-                wait = connection.events > 0 ? properties.initialBackoff() : next(wait);
+                emptyConnections = connection.events > 0 ? 0 : emptyConnections + 1;
                 try {
-                    Thread.sleep(wait);
+                    Thread.sleep(backoff(emptyConnections));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -91,9 +91,10 @@ class JetstreamSource implements SmartLifecycle {
         }
     }
 
-    private Duration next(Duration wait) {
-        Duration doubled = wait.multipliedBy(2);
-        return doubled.compareTo(properties.maxBackoff()) > 0 ? properties.maxBackoff() : doubled;
+    /** {@code initial-backoff} after a connection that delivered events, doubled for each one since that did not. */
+    Duration backoff(int emptyConnections) {
+        Duration wait = properties.initialBackoff().multipliedBy(1L << Math.min(Math.max(emptyConnections - 1, 0), 20));
+        return wait.compareTo(properties.maxBackoff()) > 0 ? properties.maxBackoff() : wait;
     }
 
     URI subscribeUri(long cursor) {
