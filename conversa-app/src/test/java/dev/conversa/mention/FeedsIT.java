@@ -41,8 +41,11 @@ class FeedsIT {
     int port;
     @Autowired
     FeedPoller poller;
+    @Autowired
+    FeedStore store;
 
     Api admin;
+    long workspace;
     String path;
 
     @BeforeAll
@@ -59,7 +62,9 @@ class FeedsIT {
     @BeforeEach
     void setUp() {
         Api api = new Api(port, null);
-        admin = api.as(api.createWorkspace("Feeds").adminToken());
+        Api.TestWorkspace ws = api.createWorkspace("Feeds");
+        admin = api.as(ws.adminToken());
+        workspace = ws.id();
         path = "/feed-" + UUID.randomUUID().toString().substring(0, 8) + ".xml";
     }
 
@@ -192,6 +197,18 @@ class FeedsIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> feed(feed).get("failures").asInt() == 0);
         assertThat(feed(feed).get("lastStatus").asString()).isEqualTo("200: 1 entries, 1 new");
         assertThat(mentions().get("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aDueFeedIsClaimedByOnePollerOnly() {
+        site.stubFor(get(urlEqualTo(path)).willReturn(aResponse().withStatus(404)));
+        long id = addFeed(86_400);
+        await().atMost(Duration.ofSeconds(20)).until(() -> feed(id).get("failures").asInt() == 1);
+        Instant seen = store.find(workspace, id).orElseThrow().nextPollAt();
+
+        assertThat(store.claim(id, seen, seen.plusSeconds(60))).isTrue();
+        assertThat(store.claim(id, seen, seen.plusSeconds(120))).as("a second poller read the same due time").isFalse();
+        assertThat(store.find(workspace, id).orElseThrow().nextPollAt()).isEqualTo(seen.plusSeconds(60));
     }
 
     @Test
