@@ -215,6 +215,9 @@ class OpenApiIsolationIT {
         admin.post("/api/v1/listening/posts", """
                 {"source":"twitter","externalId":"p-%d","text":"quiero mi reembolso isolationprobe","author":"@ana"}""".formatted(ws.id()));
         ids.put("mentions", admin.get("/api/v1/listening/mentions").json().get("items").get(0).get("id").asLong());
+        // a closed local port: the feed's polls fail at once, nothing leaves the machine
+        ids.put("feeds", id(admin.post("/api/v1/listening/feeds", """
+                {"url":"http://127.0.0.1:9/isolation-%d.xml","intervalSeconds":86400}""".formatted(ws.id()))));
         long voice = id(admin.post("/api/v1/inboxes", "{\"name\":\"Phone\",\"channel\":\"VOICE\"}"));
         // A call arrives only from a telephony provider; its row is what the provider's callback would leave.
         Timestamp now = Timestamp.from(Instant.now());

@@ -10,10 +10,12 @@ import java.util.concurrent.TimeUnit;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
+import org.apache.lucene.monitor.MultiMatchingQueries;
 import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
 import org.apache.lucene.monitor.Presearcher;
 import org.apache.lucene.monitor.QueryMatch;
 import org.apache.lucene.monitor.TermFilteredPresearcher;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -31,8 +33,13 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The same workload through Lucene Monitor (the baseline): the same query strings, parsed by the listening parser
- * and translated to equivalent Lucene queries, posts analysed by the same tokenizer. One operation = one post
- * matched with {@code Monitor.match(Document, QueryMatch.SIMPLE_MATCHER)}.
+ * and translated to equivalent Lucene queries, posts analysed by the same tokenizer.
+ *
+ * <p>Posts are matched in batches with {@code Monitor.match(Document[], QueryMatch.SIMPLE_MATCHER)}, which is how
+ * high-volume users run Monitor: a batch is indexed once and every candidate query runs once against the whole
+ * batch, so the per-query cost is shared by the batch's posts. {@code batch=1} is one post at a time
+ * ({@code match(Document, ...)} wraps the post in a one-element array). One operation = one batch; the
+ * {@code posts} counter is posts per second, the figure to compare with {@link ListeningMatcherBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -49,6 +56,10 @@ public class LuceneMonitorBenchmark {
 
     @Param({"term", "multipass"})
     public String presearcher;
+
+    /** Posts per {@code Monitor.match(Document[], ...)} call. */
+    @Param({"1", "64", "1024", "16384"})
+    public int batch;
 
     Document[] docs;
     Monitor monitor;
@@ -72,14 +83,24 @@ public class LuceneMonitorBenchmark {
         monitor.close();
     }
 
-    /** Per-thread position in the post list. */
+    /** Per-thread position in the post list, the thread's batch array and its posts counter. */
     @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
     public static class Cursor {
         int next;
+        Document[] batch;
+        /** Posts matched; JMH reports it per second. */
+        public long posts;
 
         @Setup(Level.Trial)
-        public void setUp() {
+        public void setUp(LuceneMonitorBenchmark benchmark) {
             next = (int) (Thread.currentThread().threadId() * 7919 % POSTS);
+            batch = new Document[benchmark.batch];
+        }
+
+        @Setup(Level.Iteration)
+        public void resetCounter() {
+            posts = 0;
         }
     }
 
@@ -96,8 +117,19 @@ public class LuceneMonitorBenchmark {
     }
 
     private int match(Cursor cursor) throws IOException {
+        Document[] b = cursor.batch;
         int i = cursor.next;
-        cursor.next = i + 1 == POSTS ? 0 : i + 1;
-        return monitor.match(docs[i], QueryMatch.SIMPLE_MATCHER).getMatchCount();
+        for (int k = 0; k < b.length; k++) {
+            b[k] = docs[i];
+            i = i + 1 == POSTS ? 0 : i + 1;
+        }
+        cursor.next = i;
+        MultiMatchingQueries<QueryMatch> result = monitor.match(b, QueryMatch.SIMPLE_MATCHER);
+        int matches = 0;
+        for (int k = 0; k < b.length; k++) {
+            matches += result.getMatchCount(k);
+        }
+        cursor.posts += b.length;
+        return matches;
     }
 }
