@@ -218,6 +218,8 @@ class OpenApiIsolationIT {
         // a closed local port: the feed's polls fail at once, nothing leaves the machine
         ids.put("feeds", id(admin.post("/api/v1/listening/feeds", """
                 {"url":"http://127.0.0.1:9/isolation-%d.xml","intervalSeconds":86400}""".formatted(ws.id()))));
+        ids.put("canned-responses", id(admin.post("/api/v1/canned-responses", """
+                {"shortcut":"iso","title":"Isolation","body":"Hola"}""")));
         long voice = id(admin.post("/api/v1/inboxes", "{\"name\":\"Phone\",\"channel\":\"VOICE\"}"));
         // A call arrives only from a telephony provider; its row is what the provider's callback would leave.
         Timestamp now = Timestamp.from(Instant.now());
