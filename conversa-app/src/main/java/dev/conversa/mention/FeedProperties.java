@@ -17,10 +17,12 @@ import org.springframework.util.unit.DataSize;
  * @param seenRetention   how long an entry's id is remembered after it was first seen (a feed only repeats its
  *                        recent entries; an entry older than this that shows up again is matched again, and its
  *                        mentions are still stored once)
+ * @param allowPrivateAddresses whether a feed may live on a loopback, private, link-local or shared address (default
+ *                        false: a workspace admin must not make the server read the installation's internal network)
  */
 @ConfigurationProperties("conversa.listening.feeds")
 record FeedProperties(Duration tick, Duration defaultInterval, Duration minInterval, Duration maxBackoff,
-                      Duration timeout, DataSize maxDocumentSize, Duration seenRetention) {
+                      Duration timeout, DataSize maxDocumentSize, Duration seenRetention, boolean allowPrivateAddresses) {
     FeedProperties {
         tick = tick == null ? Duration.ofSeconds(5) : tick;
         defaultInterval = defaultInterval == null ? Duration.ofMinutes(15) : defaultInterval;
