@@ -17,6 +17,8 @@ public final class Lease {
     private static final Logger log = LoggerFactory.getLogger(Lease.class);
 
     private final String name;
+    /** The name in the lease table (with the installation's scope). */
+    private final String stored;
     private final String holder;
     private final long token;
     private final LeaseStore store;
@@ -26,8 +28,10 @@ public final class Lease {
     private volatile Instant expiresAt;
     private volatile boolean lost;
 
-    Lease(String name, String holder, long token, LeaseStore store, long renewedAtNanos, Instant renewedAt, Duration duration) {
+    Lease(String name, String stored, String holder, long token, LeaseStore store, long renewedAtNanos, Instant renewedAt,
+          Duration duration) {
         this.name = name;
+        this.stored = stored;
         this.holder = holder;
         this.token = token;
         this.store = store;
@@ -70,7 +74,7 @@ public final class Lease {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("Lease.fence() guards a write in the same transaction: none is active");
         }
-        if (!held() || !store.stillHeldLocked(name, holder, token)) {
+        if (!held() || !store.stillHeldLocked(stored, holder, token)) {
             lose();
             throw new LeaseLost(name, token);
         }
@@ -79,6 +83,10 @@ public final class Lease {
     void renewed(long atNanos, Instant at, Duration duration) {
         validUntil = atNanos + duration.toNanos();
         expiresAt = at.plus(duration);
+    }
+
+    String stored() {
+        return stored;
     }
 
     String holder() {

@@ -44,8 +44,21 @@ public class Leases {
                 + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /**
+     * As {@link #hold(String)}, and when this call takes the lease anew, {@code onLoss} is attached to it
+     * ({@link Lease#whenLost}): the hook that stops this tenure's work, attached once per tenure.
+     */
+    public Optional<Lease> hold(String name, Runnable onLoss) {
+        return hold(name, lease -> lease.whenLost(onLoss));
+    }
+
     /** The lease if this node holds it or has just taken it; empty while another node holds it. */
     public Optional<Lease> hold(String name) {
+        return hold(name, lease -> {
+        });
+    }
+
+    private Optional<Lease> hold(String name, java.util.function.Consumer<Lease> fresh) {
         Lease current = held.get(name);
         if (current != null && current.held()) {
             return Optional.of(current);
@@ -68,13 +81,15 @@ public class Leases {
             Instant at = Instant.now();
             Optional<Lease> taken;
             try {
-                taken = store.acquire(name, holder, at, properties.duration())
-                        .map(token -> new Lease(name, holder, token, store, now, at, properties.duration()));
+                taken = store.acquire(properties.scope() + name, holder, at, properties.duration())
+                        .map(token -> new Lease(name, properties.scope() + name, holder, token, store, now, at,
+                                properties.duration()));
             } catch (RuntimeException e) {
                 log.warn("Lease {} could not be asked for: {}", name, e.toString());
                 return Optional.empty();
             }
             taken.ifPresent(lease -> {
+                fresh.accept(lease);
                 held.put(name, lease);
                 log.info("Lease {} taken by {} (token {})", name, holder, lease.token());
             });
@@ -94,7 +109,7 @@ public class Leases {
         if (lease != null) {
             lease.lose();
             try {
-                store.release(name, holder, lease.token(), Instant.now());
+                store.release(lease.stored(), holder, lease.token(), Instant.now());
             } catch (RuntimeException e) {
                 log.warn("Lease {} could not be released; it expires by itself: {}", name, e.toString());
             }
@@ -126,7 +141,8 @@ public class Leases {
         Instant at = Instant.now();
         Map<String, Long> stillHeld = new java.util.HashMap<>();
         for (LeaseStore.Row row : store.renewAll(holder, at, properties.duration())) {
-            Lease lease = held.get(row.name());
+            Lease lease = row.name().startsWith(properties.scope())
+                    ? held.get(row.name().substring(properties.scope().length())) : null;
             if (lease != null && lease.token() == row.token()) {
                 stillHeld.put(row.name(), row.token());
             } else {
@@ -135,7 +151,7 @@ public class Leases {
             }
         }
         for (Lease lease : List.copyOf(held.values())) {
-            Long token = stillHeld.get(lease.name());
+            Long token = stillHeld.get(lease.stored());
             if (token != null && token == lease.token()) {
                 lease.renewed(now, at, properties.duration());
             } else if (held.remove(lease.name(), lease)) {

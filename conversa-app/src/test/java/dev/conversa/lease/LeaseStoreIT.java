@@ -173,7 +173,7 @@ class LeaseStoreIT {
         String lease = name();
         Instant now = now();
         long token = store.acquire(lease, "a", now, TEN_SECONDS).orElseThrow();
-        Lease held = new Lease(lease, "a", token, store, System.nanoTime(), now, TEN_SECONDS);
+        Lease held = new Lease(lease, lease, "a", token, store, System.nanoTime(), now, TEN_SECONDS);
         assertThatThrownBy(held::fence).isInstanceOf(IllegalStateException.class);
         tx.executeWithoutResult(s -> held.fence());
 

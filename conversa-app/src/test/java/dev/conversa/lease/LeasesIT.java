@@ -18,7 +18,7 @@ class LeasesIT {
     LeaseStore store;
 
     private Leases node(String id) {
-        return new Leases(store, new LeaseProperties(SHORT, Duration.ofMillis(100)), id, "0");
+        return new Leases(store, new LeaseProperties(SHORT, Duration.ofMillis(100), null), id, "0");
     }
 
     @Test

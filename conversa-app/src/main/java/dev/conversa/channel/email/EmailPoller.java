@@ -132,6 +132,7 @@ class EmailPoller implements SmartLifecycle {
             try {
                 UIDFolder uids = (UIDFolder) folder;
                 long validity = uids.getUIDValidity();
+                store.startCursor(inbox.id(), validity);
                 var cursor = store.cursor(inbox.id()).filter(c -> c.uidValidity() == validity);
                 long from = cursor.map(c -> c.lastUid() + 1).orElse(1L);
                 Message[] batch = uids.getMessagesByUID(from, UIDFolder.MAXUID);
@@ -170,15 +171,17 @@ class EmailPoller implements SmartLifecycle {
     private void work() {
         while (running) {
             try {
-                var all = inboxes.allOfChannel(ChannelType.EMAIL);
-                leases.releaseOthers("email-inbox:", all.stream().filter(i -> i.settings().get("imapHost") != null)
-                        .map(i -> leaseName(i.id())).collect(Collectors.toSet()));
+                var all = inboxes.allOfChannel(ChannelType.EMAIL).stream().filter(i -> i.settings().get("imapHost") != null)
+                        .toList();
+                leases.releaseOthers("email-inbox:", all.stream().map(i -> leaseName(i.id())).collect(Collectors.toSet()));
+                // every free lease first, then the polls: a long poll of one inbox must not delay taking over the next
+                all.forEach(inbox -> lease(inbox.id()));
                 for (Inbox inbox : all) {
                     if (!running) {
                         return;
                     }
-                    if (inbox.settings().get("imapHost") == null || lease(inbox.id()).isEmpty()) {
-                        continue; // nothing to read, or another node reads it
+                    if (lease(inbox.id()).isEmpty()) {
+                        continue; // another node reads it
                     }
                     int every = seconds(inbox.settings().get("pollSeconds"));
                     Instant last = lastPoll.get(inbox.id());

@@ -33,6 +33,7 @@ import org.asteriskjava.manager.event.NewExtenEvent;
 import org.asteriskjava.manager.event.NewStateEvent;
 import org.asteriskjava.manager.event.VarSetEvent;
 import org.asteriskjava.manager.response.ManagerError;
+import dev.conversa.lease.Leases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -48,6 +49,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * re-established here with exponential backoff (1 s doubling to 5 min) rather than by asterisk-java's own reconnect
  * thread, so that settings changed meanwhile are read again and refused logins reach the admin: they mark the inbox
  * ERROR through {@link InboxService#reportError}; the next successful login makes it ACTIVE again.
+ * <p>On a cluster one node follows each inbox: the holder of the lease {@code voice-inbox:<id>}, asked for at every
+ * scan (every 15 s, or when an inbox changes); losing it ends that connection at once.
  */
 @Component
 class AmiConnections implements SmartLifecycle {
@@ -76,7 +79,10 @@ class AmiConnections implements SmartLifecycle {
         volatile boolean connected;
     }
 
-    AmiConnections(InboxService inboxes, CallTracker calls, JdbcClient jdbc) {
+    private final Leases leases;
+
+    AmiConnections(InboxService inboxes, CallTracker calls, JdbcClient jdbc, Leases leases) {
+        this.leases = leases;
         this.inboxes = inboxes;
         this.calls = calls;
         this.jdbc = jdbc;
@@ -105,7 +111,8 @@ class AmiConnections implements SmartLifecycle {
         while (running) {
             try {
                 for (Inbox inbox : inboxes.allOfChannel(ChannelType.VOICE)) {
-                    if (isAmi(inbox)) {
+                    // one node follows each inbox's AMI: the holder of its lease; a lost lease ends the connection
+                    if (isAmi(inbox) && leases.hold(leaseName(inbox.id()), () -> disconnect(inbox.id())).isPresent()) {
                         links.computeIfAbsent(inbox.id(), id -> {
                             Link link = new Link();
                             link.thread = Thread.ofVirtual().name("asterisk-ami-" + id).start(() -> follow(id, link));
@@ -125,6 +132,17 @@ class AmiConnections implements SmartLifecycle {
         }
     }
 
+    static String leaseName(long inboxId) {
+        return "voice-inbox:" + inboxId;
+    }
+
+    private void disconnect(long inboxId) {
+        Link link = links.get(inboxId);
+        if (link != null && link.thread != null) {
+            link.thread.interrupt();
+        }
+    }
+
     private static boolean isAmi(Inbox inbox) {
         String host = inbox.settings().get("amiHost");
         return host != null && !host.isBlank() && inbox.status() != InboxStatus.DISABLED;
@@ -134,7 +152,7 @@ class AmiConnections implements SmartLifecycle {
     private void follow(long inboxId, Link link) {
         Duration backoff = Duration.ofSeconds(1);
         try {
-            while (running) {
+            while (running && leases.holds(leaseName(inboxId))) {
                 Optional<Inbox> inbox = inboxes.allOfChannel(ChannelType.VOICE).stream().filter(i -> i.id() == inboxId)
                         .filter(AmiConnections::isAmi).findFirst();
                 if (inbox.isEmpty()) {
