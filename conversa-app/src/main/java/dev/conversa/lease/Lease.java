@@ -94,11 +94,20 @@ public final class Lease {
     }
 
     void lose() {
+        end("lost: its work stops on this node");
+    }
+
+    /** Given up by this node (released); its work stops here too. */
+    void released() {
+        end("released");
+    }
+
+    private void end(String how) {
         if (lost) {
             return;
         }
         lost = true;
-        log.info("Lease {} (token {}) lost: its work stops on this node", name, token);
+        log.info("Lease {} (token {}) {}", name, token, how);
         onLost.forEach(this::runLost);
     }
 

@@ -107,7 +107,7 @@ public class Leases {
     public void release(String name) {
         Lease lease = held.remove(name);
         if (lease != null) {
-            lease.lose();
+            lease.released();
             try {
                 store.release(lease.stored(), holder, lease.token(), Instant.now());
             } catch (RuntimeException e) {
@@ -129,6 +129,11 @@ public class Leases {
     /** Who this node is in the lease table. */
     public String holder() {
         return holder;
+    }
+
+    /** How often work that waits for a lease should ask again: more often gains nothing, less delays a takeover. */
+    public Duration askEvery() {
+        return properties.retryEvery();
     }
 
     Duration duration() {

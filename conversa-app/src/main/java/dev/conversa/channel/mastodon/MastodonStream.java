@@ -34,7 +34,7 @@ import tools.jackson.databind.JsonNode;
  * (edits) and {@code delete}. Before each (re)connection the mentions missed meanwhile are fetched from
  * {@code /api/v1/notifications}; both paths store a notification under its id, so it is processed once.
  * On a cluster one node follows each account: the holder of the lease {@code mastodon-inbox:<id>}, asked for at every
- * scan (every 15 s). Losing the lease closes the stream at once, and the cursor moves only under its fencing token.
+ * scan (every {@code conversa.leases.retry-every}). Losing the lease closes the stream at once, and the cursor moves only under its fencing token.
  */
 @Component
 class MastodonStream implements SmartLifecycle {
@@ -204,7 +204,8 @@ class MastodonStream implements SmartLifecycle {
                                     .start(() -> follow(inbox.id())));
                         }
                     }
-                    Thread.sleep(Duration.ofSeconds(15));
+                    // as often as a free lease can be taken, so a dead node's streams move without extra delay
+                    Thread.sleep(leases.askEvery());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } catch (RuntimeException e) {

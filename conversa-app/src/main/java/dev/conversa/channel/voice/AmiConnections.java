@@ -50,7 +50,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * thread, so that settings changed meanwhile are read again and refused logins reach the admin: they mark the inbox
  * ERROR through {@link InboxService#reportError}; the next successful login makes it ACTIVE again.
  * <p>On a cluster one node follows each inbox: the holder of the lease {@code voice-inbox:<id>}, asked for at every
- * scan (every 15 s, or when an inbox changes); losing it ends that connection at once.
+ * scan (every {@code conversa.leases.retry-every}, at most 15 s, or when an inbox changes); losing it ends that connection at once.
  */
 @Component
 class AmiConnections implements SmartLifecycle {
@@ -120,7 +120,8 @@ class AmiConnections implements SmartLifecycle {
                         });
                     }
                 }
-                wake.tryAcquire(15, TimeUnit.SECONDS);
+                // at least as often as a free lease can be taken, so a dead node's connections move without extra delay
+                wake.tryAcquire(Math.min(15_000, leases.askEvery().toMillis()), TimeUnit.MILLISECONDS);
                 wake.drainPermits();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
