@@ -30,7 +30,8 @@ class Resubmission {
         this.olderThan = olderThan;
     }
 
-    @Scheduled(fixedDelayString = "${conversa.events.resubmit-every:60s}", initialDelayString = "${conversa.events.resubmit-every:60s}")
+    @Scheduled(fixedDelayString = "${conversa.events.resubmit-every:60s}",
+            initialDelayString = "${conversa.events.resubmit-first-after:10s}")
     void resubmit() {
         if (leases.hold(LEASE).isEmpty()) {
             return;

@@ -50,24 +50,12 @@ class ResubmissionIT {
         Api.TestWorkspace workspace = api.createWorkspace("Resubmission");
         long inbox = api.as(workspace.adminToken()).post("/api/v1/inboxes", """
                 {"name":"API","channel":"API"}""").json().get("id").asLong();
-        String externalId = "resubmit-" + UUID.randomUUID();
-        // the publications of a message, read inside its transaction before any listener ran, then rolled back...
-        List<Map<String, Object>> rows = tx.execute(status -> {
-            status.setRollbackOnly();
-            ingestion.receive(workspace.id(), inbox, new InboundMessage(externalId, null,
-                    NewIdentity.of(IdentityKind.EMAIL, externalId + "@example.com"), null, "hola", null, List.of(), null));
-            return jdbc.sql("SELECT id, listener_id, event_type, serialized_event FROM event_publication "
-                    + "WHERE serialized_event LIKE ?").param("%\"workspaceId\":" + workspace.id() + "%").query().listOfRows();
-        });
-        assertThat(rows).isNotEmpty();
-        // ...and stored as a crashed node leaves them: committed, ten minutes old, no listener run
-        for (Map<String, Object> row : rows) {
-            jdbc.sql("""
-                    INSERT INTO event_publication (id, listener_id, event_type, serialized_event, publication_date, status,
-                        completion_attempts) VALUES (?, ?, ?, ?, ?, 'PUBLISHED', 1)""")
-                    .params(row.get("id"), row.get("listener_id"), row.get("event_type"), row.get("serialized_event"),
-                            Sql.ts(Instant.now().minus(Duration.ofMinutes(10)))).update();
-        }
+        // as a crashed node leaves them: committed, no listener run; one message's ten minutes old, another's just now
+        List<Map<String, Object>> rows = leftIncomplete(workspace.id(), inbox, Duration.ofMinutes(10));
+        Api.TestWorkspace young = api.createWorkspace("Resubmission young");
+        long youngInbox = api.as(young.adminToken()).post("/api/v1/inboxes", """
+                {"name":"API","channel":"API"}""").json().get("id").asLong();
+        List<Map<String, Object>> youngRows = leftIncomplete(young.id(), youngInbox, Duration.ZERO);
 
         // another node holds the lease: this node leaves them alone
         leases.release(Resubmission.LEASE);
@@ -84,10 +72,45 @@ class ResubmissionIT {
             resubmission.resubmit(); // the scheduled round, sooner
             assertThat(incomplete(workspace.id())).isZero();
         });
+        // the young one may still be running its listener on another node: it waits for resubmit-older-than
+        assertThat(incomplete(young.id())).isEqualTo(youngRows.size());
+        jdbc.sql("DELETE FROM event_publication WHERE completion_date IS NULL AND " + OF_WORKSPACE)
+                .params(ofWorkspace(young.id())).update();
+    }
+
+    /**
+     * The publications of a message, read inside its transaction before any listener ran and rolled back, then stored
+     * again as committed and {@code age} old, as a node that died right after the commit leaves them.
+     */
+    private List<Map<String, Object>> leftIncomplete(long workspaceId, long inbox, Duration age) {
+        String externalId = "resubmit-" + UUID.randomUUID();
+        List<Map<String, Object>> rows = tx.execute(status -> {
+            status.setRollbackOnly();
+            ingestion.receive(workspaceId, inbox, new InboundMessage(externalId, null,
+                    NewIdentity.of(IdentityKind.EMAIL, externalId + "@example.com"), null, "hola", null, List.of(), null));
+            return jdbc.sql("SELECT id, listener_id, event_type, serialized_event FROM event_publication WHERE " + OF_WORKSPACE)
+                    .params(ofWorkspace(workspaceId)).query().listOfRows();
+        });
+        assertThat(rows).isNotEmpty();
+        for (Map<String, Object> row : rows) {
+            jdbc.sql("""
+                    INSERT INTO event_publication (id, listener_id, event_type, serialized_event, publication_date, status,
+                        completion_attempts) VALUES (?, ?, ?, ?, ?, 'PUBLISHED', 1)""")
+                    .params(row.get("id"), row.get("listener_id"), row.get("event_type"), row.get("serialized_event"),
+                            Sql.ts(Instant.now().minus(age))).update();
+        }
+        return rows;
     }
 
     private int incomplete(long workspaceId) {
-        return jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL AND serialized_event LIKE ?")
-                .param("%\"workspaceId\":" + workspaceId + "%").query(Integer.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL AND " + OF_WORKSPACE)
+                .params(ofWorkspace(workspaceId)).query(Integer.class).single();
+    }
+
+    private static final String OF_WORKSPACE = "(serialized_event LIKE ? OR serialized_event LIKE ?)";
+
+    private static Object[] ofWorkspace(long workspaceId) {
+        String ws = "%\"workspaceId\":" + workspaceId;
+        return new Object[] {ws + ",%", ws + "}%"};
     }
 }
