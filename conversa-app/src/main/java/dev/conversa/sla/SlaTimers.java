@@ -15,6 +15,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import dev.conversa.lease.Lease;
+import dev.conversa.lease.LeaseLost;
+import dev.conversa.lease.Leases;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,8 +37,12 @@ class SlaTimers {
     private final Clock clock;
     private final TransactionTemplate tx;
 
+    static final String LEASE = "sla-timers";
+    private final Leases leases;
+
     SlaTimers(SlaStore store, SlaService sla, ConversationService conversations, ApplicationEventPublisher events,
-              ObjectProvider<Clock> clock, TransactionTemplate tx) {
+              ObjectProvider<Clock> clock, TransactionTemplate tx, Leases leases) {
+        this.leases = leases;
         this.tx = tx;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
         this.store = store;
@@ -110,17 +117,31 @@ class SlaTimers {
         }
     }
 
-    /** Warns and escalates; runs on every node, each timer changes state once so repeats do nothing. */
+    /**
+     * Warns and escalates, on one node: the holder of the lease {@code sla-timers}. Each transition commits under the
+     * lease's fencing token, so a node that stalled past its lease cannot warn or escalate a second time.
+     */
     @Scheduled(fixedDelayString = "${conversa.sla.check-interval-ms:30000}", initialDelayString = "${conversa.sla.check-interval-ms:30000}")
     void scheduledCheck() {
+        Lease lease = leases.hold(LEASE).orElse(null);
+        if (lease == null) {
+            return; // another node checks the timers
+        }
         try {
-            check(clock.instant());
+            check(clock.instant(), lease);
+        } catch (LeaseLost lost) {
+            log.info("SLA check stopped: {}", lost.getMessage());
         } catch (RuntimeException ex) {
             log.warn("SLA check failed", ex);
         }
     }
 
+    /** One check now, as the scheduled one does but without a lease (tests drive the clock through this). */
     void check(Instant now) {
+        check(now, null);
+    }
+
+    private void check(Instant now, Lease lease) {
         for (SlaStore.Timer t : store.dueSoon(now.plus(Duration.ofDays(1)))) {
             var policy = store.policy(t.workspaceId(), t.policyId()).orElse(null);
             if (policy == null || t.dueAt() == null) {
@@ -130,6 +151,7 @@ class SlaTimers {
             // on, reaches every node) exactly when the timer says it was sent
             if (!t.dueAt().isAfter(now)) {
                 tx.executeWithoutResult(status -> {
+                    fence(lease);
                     store.update(t.id(), "BREACHED", t.dueAt(), null, true, now);
                     events.publishEvent(new SlaEvents.SlaBreached(t.workspaceId(), t.conversationId(), t.kind(), t.dueAt(),
                             policy.escalation()));
@@ -137,10 +159,17 @@ class SlaTimers {
                 });
             } else if (!t.warned() && !t.dueAt().minus(Duration.ofMinutes(policy.warnBeforeMinutes())).isAfter(now)) {
                 tx.executeWithoutResult(status -> {
+                    fence(lease);
                     store.update(t.id(), "RUNNING", t.dueAt(), null, true, null);
                     events.publishEvent(new SlaEvents.SlaWarning(t.workspaceId(), t.conversationId(), t.kind(), t.dueAt()));
                 });
             }
+        }
+    }
+
+    private static void fence(Lease lease) {
+        if (lease != null) {
+            lease.fence();
         }
     }
 

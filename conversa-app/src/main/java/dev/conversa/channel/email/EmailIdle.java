@@ -191,24 +191,34 @@ final class EmailIdle {
                 .findFirst().orElse(null);
     }
 
+    /** Ends the inbox's IDLE connection (this node no longer reads the inbox). */
+    void stop(long inboxId) {
+        Watch w = watches.remove(inboxId);
+        if (w != null) {
+            end(w);
+        }
+    }
+
     void stop() {
-        watches.values().forEach(w -> {
-            Thread t = w.thread;
-            if (t != null) {
-                t.interrupt();
-            }
-            IMAPFolder f = w.folder;
-            if (f != null) {
-                // a thread blocked in IDLE wakes when the folder is used
-                Thread.ofVirtual().start(() -> {
-                    try {
-                        f.close(false);
-                    } catch (MessagingException | IllegalStateException e) {
-                        log.debug("IMAP IDLE stop: {}", e.toString());
-                    }
-                });
-            }
-        });
+        watches.values().forEach(EmailIdle::end);
+    }
+
+    private static void end(Watch w) {
+        Thread t = w.thread;
+        if (t != null) {
+            t.interrupt();
+        }
+        IMAPFolder f = w.folder;
+        if (f != null) {
+            // a thread blocked in IDLE wakes when the folder is used
+            Thread.ofVirtual().start(() -> {
+                try {
+                    f.close(false);
+                } catch (MessagingException | IllegalStateException e) {
+                    log.debug("IMAP IDLE stop: {}", e.toString());
+                }
+            });
+        }
     }
 
     private static int seconds(String value, int fallback) {

@@ -71,13 +71,31 @@ class EmailStore {
                 .query((rs, n) -> new Cursor(rs.getLong(1), rs.getLong(2))).optional();
     }
 
-    void saveCursor(long inboxId, long uidValidity, long lastUid) {
-        int updated = jdbc.sql("UPDATE email_mailbox_cursor SET uid_validity = ?, last_uid = ?, updated_at = ? WHERE inbox_id = ?")
-                .params(uidValidity, lastUid, Sql.ts(Instant.now()), inboxId).update();
-        if (updated == 0) {
-            jdbc.sql("INSERT INTO email_mailbox_cursor (inbox_id, uid_validity, last_uid, updated_at) VALUES (?, ?, ?, ?)")
-                    .params(inboxId, uidValidity, lastUid, Sql.ts(Instant.now())).update();
+    /**
+     * Creates the inbox's cursor at "nothing read yet" (UID 0) unless it exists, outside any transaction, so that
+     * {@link #saveCursor} only ever updates: an insert racing another reader would abort the fenced transaction on
+     * PostgreSQL.
+     */
+    void startCursor(long inboxId, long uidValidity) {
+        if (cursor(inboxId).isEmpty()) {
+            try {
+                jdbc.sql("INSERT INTO email_mailbox_cursor (inbox_id, uid_validity, last_uid, updated_at) VALUES (?, ?, 0, ?)")
+                        .params(inboxId, uidValidity, Sql.ts(Instant.now())).update();
+            } catch (DuplicateKeyException race) {
+                // another reader created it first
+            }
         }
+    }
+
+    /**
+     * Moves the cursor (made by {@link #startCursor}) forward, or onto a new UIDVALIDITY, never back: a reader that
+     * fetched an older batch cannot undo a newer reader's progress.
+     */
+    void saveCursor(long inboxId, long uidValidity, long lastUid) {
+        jdbc.sql("""
+                UPDATE email_mailbox_cursor SET uid_validity = ?, last_uid = ?, updated_at = ?
+                WHERE inbox_id = ? AND (uid_validity <> ? OR last_uid < ?)""")
+                .params(uidValidity, lastUid, Sql.ts(Instant.now()), inboxId, uidValidity, lastUid).update();
     }
 
     long storeAttachment(long ws, long inboxId, String fileName, String contentType, byte[] content) {

@@ -7,6 +7,9 @@ import dev.conversa.channel.webhook.SocialDeliveryQueue;
 import dev.conversa.channel.webhook.SocialHttp;
 import dev.conversa.channel.webhook.SocialState;
 import dev.conversa.kernel.ChannelType;
+import dev.conversa.lease.Lease;
+import dev.conversa.lease.LeaseLost;
+import dev.conversa.lease.Leases;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -30,6 +33,8 @@ import tools.jackson.databind.JsonNode;
  * thread and stores its events in the intake queue: {@code notification} (mentions, DMs), {@code status.update}
  * (edits) and {@code delete}. Before each (re)connection the mentions missed meanwhile are fetched from
  * {@code /api/v1/notifications}; both paths store a notification under its id, so it is processed once.
+ * On a cluster one node follows each account: the holder of the lease {@code mastodon-inbox:<id>}, asked for at every
+ * scan (every {@code conversa.leases.retry-every}). Losing the lease closes the stream at once, and the cursor moves only under its fencing token.
  */
 @Component
 class MastodonStream implements SmartLifecycle {
@@ -42,17 +47,47 @@ class MastodonStream implements SmartLifecycle {
     private final SocialHttp http;
     private final HttpClient streaming = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final Map<Long, Thread> streams = new ConcurrentHashMap<>();
+    /** The open stream of each inbox, closed when its lease is lost (a blocked read does not notice an interrupt). */
+    private final Map<Long, java.io.InputStream> open = new ConcurrentHashMap<>();
+    private final Leases leases;
     private volatile Thread supervisor;
 
-    MastodonStream(InboxService inboxes, SocialState state, SocialDeliveryQueue queue, SocialHttp http) {
+    MastodonStream(InboxService inboxes, SocialState state, SocialDeliveryQueue queue, SocialHttp http, Leases leases) {
+        this.leases = leases;
         this.inboxes = inboxes;
         this.state = state;
         this.queue = queue;
         this.http = http;
     }
 
+    static String leaseName(long inboxId) {
+        return "mastodon-inbox:" + inboxId;
+    }
+
+    /** This node's lease of the inbox; {@link LeaseLost} when another node follows it. */
+    private Lease lease(Inbox inbox) {
+        return leases.hold(leaseName(inbox.id()), () -> stopFollowing(inbox.id()))
+                .orElseThrow(() -> new LeaseLost(leaseName(inbox.id())));
+    }
+
+    private void stopFollowing(long inboxId) {
+        Thread t = streams.get(inboxId);
+        if (t != null) {
+            t.interrupt();
+        }
+        java.io.InputStream body = open.remove(inboxId);
+        if (body != null) {
+            try {
+                body.close();
+            } catch (IOException e) {
+                log.debug("Mastodon stream of inbox {}: closing: {}", inboxId, e.toString());
+            }
+        }
+    }
+
     /** Fetches mentions since the last one seen; returns how many new ones were stored. */
     int catchUp(Inbox inbox) {
+        Lease lease = lease(inbox);
         String since = state.cursor(inbox.id(), "notifications.since_id").orElse(null);
         String url = MastodonApi.instance(inbox) + "/api/v1/notifications?types%5B%5D=mention&limit=40"
                 + (since == null ? "" : "&since_id=" + since);
@@ -68,7 +103,7 @@ class MastodonStream implements SmartLifecycle {
         int stored = 0;
         String newest = since;
         for (JsonNode n : r.json()) {
-            if (store(inbox, "notification", n.toString())) {
+            if (store(inbox, lease, "notification", n.toString())) {
                 stored++;
             }
             String id = n.path("id").asString();
@@ -77,13 +112,14 @@ class MastodonStream implements SmartLifecycle {
             }
         }
         if (newest != null && !newest.equals(since)) {
-            state.cursor(inbox.id(), "notifications.since_id", newest);
+            state.cursor(lease, inbox.id(), "notifications.since_id", newest);
         }
         return stored;
     }
 
     /** Reads the stream until the server closes it; returns how many new events were stored. */
     int streamOnce(Inbox inbox) throws IOException, InterruptedException {
+        Lease lease = lease(inbox);
         HttpRequest request = HttpRequest.newBuilder(URI.create(MastodonApi.instance(inbox) + "/api/v1/streaming/user"))
                 .header("Authorization", "Bearer " + MastodonApi.token(inbox, inboxes)).header("Accept", "text/event-stream")
                 .GET().build();
@@ -94,13 +130,17 @@ class MastodonStream implements SmartLifecycle {
             return 0;
         }
         int stored = 0;
+        open.put(inbox.id(), response.body());
+        if (!lease.held()) {
+            stopFollowing(inbox.id()); // lost while connecting: the hook ran before the stream was registered
+        }
         try (var reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             String event = null;
             StringBuilder data = new StringBuilder();
             String line;
             while ((line = reader.readLine()) != null) {
                 if (line.isEmpty()) {
-                    if (event != null && !data.isEmpty() && store(inbox, event, data.toString())) {
+                    if (event != null && !data.isEmpty() && store(inbox, lease, event, data.toString())) {
                         stored++;
                     }
                     event = null;
@@ -111,11 +151,13 @@ class MastodonStream implements SmartLifecycle {
                     data.append(data.isEmpty() ? "" : "\n").append(line.substring(5).strip());
                 }
             }
+        } finally {
+            open.remove(inbox.id(), response.body());
         }
         return stored;
     }
 
-    private boolean store(Inbox inbox, String event, String data) {
+    private boolean store(Inbox inbox, Lease lease, String event, String data) {
         String key;
         switch (event) {
             case "notification" -> {
@@ -127,7 +169,7 @@ class MastodonStream implements SmartLifecycle {
                 String id = n.path("id").asString();
                 String since = state.cursor(inbox.id(), "notifications.since_id").orElse(null);
                 if (since == null || compareIds(id, since) > 0) {
-                    state.cursor(inbox.id(), "notifications.since_id", id);
+                    state.cursor(lease, inbox.id(), "notifications.since_id", id);
                 }
             }
             case "delete" -> key = "delete:" + data;
@@ -156,12 +198,14 @@ class MastodonStream implements SmartLifecycle {
             while (!Thread.currentThread().isInterrupted()) {
                 try {
                     for (Inbox inbox : inboxes.allOfChannel(ChannelType.MASTODON)) {
-                        if (inbox.status() == InboxStatus.ACTIVE && !"false".equals(inbox.settings().get("streaming"))) {
+                        if (inbox.status() == InboxStatus.ACTIVE && !"false".equals(inbox.settings().get("streaming"))
+                                && leases.hold(leaseName(inbox.id()), () -> stopFollowing(inbox.id())).isPresent()) {
                             streams.computeIfAbsent(inbox.id(), id -> Thread.ofVirtual().name("mastodon-stream-" + id)
                                     .start(() -> follow(inbox.id())));
                         }
                     }
-                    Thread.sleep(Duration.ofSeconds(15));
+                    // as often as a free lease can be taken, so a dead node's streams move without extra delay
+                    Thread.sleep(leases.askEvery());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } catch (RuntimeException e) {
@@ -178,7 +222,7 @@ class MastodonStream implements SmartLifecycle {
             while (!Thread.currentThread().isInterrupted()) {
                 var inbox = state.inbox(inboxId, ChannelType.MASTODON).filter(i -> i.status() == InboxStatus.ACTIVE
                         && !"false".equals(i.settings().get("streaming")));
-                if (inbox.isEmpty()) {
+                if (inbox.isEmpty() || !leases.holds(leaseName(inboxId))) {
                     return;
                 }
                 try {

@@ -7,6 +7,9 @@ import dev.conversa.channel.webhook.SocialDeliveryQueue;
 import dev.conversa.channel.webhook.SocialHttp;
 import dev.conversa.channel.webhook.SocialState;
 import dev.conversa.kernel.ChannelType;
+import dev.conversa.lease.Lease;
+import dev.conversa.lease.LeaseLost;
+import dev.conversa.lease.Leases;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +20,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Long polling ({@code getUpdates}) for bots whose inbox has {@code mode=polling} (no public URL for a webhook).
  * Each update goes through the same persisted queue as webhook updates, keyed by {@code update_id}; the offset is
- * stored after the updates are, so a crash re-reads rather than loses.
+ * stored after the updates are, so a crash re-reads rather than loses. On a cluster one node polls each bot: the
+ * holder of the lease {@code telegram-inbox:<id>}; the offset moves only under that lease's fencing token.
  */
 @Component
 class TelegramPoller implements SmartLifecycle {
@@ -26,17 +30,30 @@ class TelegramPoller implements SmartLifecycle {
     private final InboxService inboxes;
     private final SocialState state;
     private final SocialDeliveryQueue queue;
+    private final Leases leases;
     private volatile Thread thread;
 
-    TelegramPoller(SocialHttp http, InboxService inboxes, SocialState state, SocialDeliveryQueue queue) {
+    TelegramPoller(SocialHttp http, InboxService inboxes, SocialState state, SocialDeliveryQueue queue, Leases leases) {
+        this.leases = leases;
         this.http = http;
         this.inboxes = inboxes;
         this.state = state;
         this.queue = queue;
     }
 
-    /** One {@code getUpdates} call waiting up to {@code timeoutSeconds}; returns how many new updates were stored. */
+    static String leaseName(long inboxId) {
+        return "telegram-inbox:" + inboxId;
+    }
+
+    /**
+     * One {@code getUpdates} call waiting up to {@code timeoutSeconds}, if this node holds the bot's lease; returns how
+     * many new updates were stored.
+     */
     int pollOnce(Inbox inbox, int timeoutSeconds) {
+        Lease lease = leases.hold(leaseName(inbox.id())).orElse(null);
+        if (lease == null) {
+            return 0; // another node polls this bot
+        }
         String offset = state.cursor(inbox.id(), "updates.offset").orElse(null);
         String url = TelegramBot.method(inbox, inboxes, "getUpdates") + "?timeout=" + timeoutSeconds
                 + "&allowed_updates=" + SocialHttp.enc("[\"message\",\"edited_message\"]") + (offset == null ? "" : "&offset=" + offset);
@@ -59,7 +76,11 @@ class TelegramPoller implements SmartLifecycle {
             next = Math.max(next, id + 1);
         }
         if (next > 0) {
-            state.cursor(inbox.id(), "updates.offset", String.valueOf(next));
+            try {
+                state.cursor(lease, inbox.id(), "updates.offset", String.valueOf(next));
+            } catch (LeaseLost e) {
+                log.info("Telegram inbox {}: {}; another node polls it now", inbox.id(), e.getMessage());
+            }
         }
         return stored;
     }
@@ -71,7 +92,8 @@ class TelegramPoller implements SmartLifecycle {
                 try {
                     boolean any = false;
                     for (Inbox inbox : inboxes.allOfChannel(ChannelType.TELEGRAM)) {
-                        if (inbox.status() == InboxStatus.ACTIVE && "polling".equals(inbox.settings().get("mode"))) {
+                        if (inbox.status() == InboxStatus.ACTIVE && "polling".equals(inbox.settings().get("mode"))
+                                && leases.hold(leaseName(inbox.id())).isPresent()) {
                             any = true;
                             pollOnce(inbox, 20);
                         }

@@ -8,6 +8,9 @@ import dev.conversa.channel.InboxStatus;
 import dev.conversa.channel.webhook.SocialHttp;
 import dev.conversa.channel.webhook.SocialState;
 import dev.conversa.kernel.ChannelType;
+import dev.conversa.lease.Lease;
+import dev.conversa.lease.LeaseLost;
+import dev.conversa.lease.Leases;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -18,6 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * Polls the X API v2 mentions timeline ({@code GET /2/users/:id/mentions}) of inboxes with {@code pollMentions=true}
  * (accounts without Account Activity access), from the last seen post id on. A 429 skips polls until the reset.
+ * On a cluster one node polls each account: the holder of the lease {@code x-inbox:<id>}; the cursor moves only under
+ * that lease's fencing token.
  */
 @Component
 class TwitterMentionsPoller implements SmartLifecycle {
@@ -31,20 +36,30 @@ class TwitterMentionsPoller implements SmartLifecycle {
     private final TwitterIntake intake;
     private final SocialState state;
     private final InboxService inboxes;
+    private final Leases leases;
     private volatile Thread thread;
 
-    TwitterMentionsPoller(TwitterApi api, TwitterIntake intake, SocialState state, InboxService inboxes) {
+    TwitterMentionsPoller(TwitterApi api, TwitterIntake intake, SocialState state, InboxService inboxes, Leases leases) {
+        this.leases = leases;
         this.api = api;
         this.intake = intake;
         this.state = state;
         this.inboxes = inboxes;
     }
 
-    /** Polls one inbox now; returns how many posts were ingested. */
+    static String leaseName(long inboxId) {
+        return "x-inbox:" + inboxId;
+    }
+
+    /** Polls one inbox now, if this node holds its lease; returns how many posts were ingested. */
     int pollNow(Inbox inbox) {
         String userId = inbox.settings().get("userId");
         if (userId == null) {
             return 0;
+        }
+        Lease lease = leases.hold(leaseName(inbox.id())).orElse(null);
+        if (lease == null) {
+            return 0; // another node polls this account
         }
         String url = TwitterApi.url(inbox, "/users/" + userId + "/mentions") + "?max_results=100&" + FIELDS
                 + state.cursor(inbox.id(), "mentions.since_id").map(s -> "&since_id=" + s).orElse("");
@@ -65,9 +80,12 @@ class TwitterMentionsPoller implements SmartLifecycle {
             int n = intake.ingestV2(inbox, page);
             String newest = text(page.path("meta"), "newest_id");
             if (newest != null) {
-                state.cursor(inbox.id(), "mentions.since_id", newest);
+                state.cursor(lease, inbox.id(), "mentions.since_id", newest);
             }
             return n;
+        } catch (LeaseLost e) {
+            log.info("X inbox {}: {}; another node polls it now", inbox.id(), e.getMessage());
+            return 0;
         } catch (TwitterApi.TokenRevoked e) {
             inboxes.reportError(inbox.workspaceId(), inbox.id(), e.getMessage());
             return 0;

@@ -6,6 +6,7 @@ import dev.conversa.channel.InboxService;
 import dev.conversa.channel.InboxStatus;
 import dev.conversa.kernel.ChannelType;
 import dev.conversa.kernel.Sql;
+import dev.conversa.lease.Leases;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +49,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * re-established here with exponential backoff (1 s doubling to 5 min) rather than by asterisk-java's own reconnect
  * thread, so that settings changed meanwhile are read again and refused logins reach the admin: they mark the inbox
  * ERROR through {@link InboxService#reportError}; the next successful login makes it ACTIVE again.
+ * <p>On a cluster one node follows each inbox: the holder of the lease {@code voice-inbox:<id>}, asked for at every
+ * scan (every {@code conversa.leases.retry-every}, at most 15 s, or when an inbox changes); losing it ends that connection at once.
  */
 @Component
 class AmiConnections implements SmartLifecycle {
@@ -76,7 +79,10 @@ class AmiConnections implements SmartLifecycle {
         volatile boolean connected;
     }
 
-    AmiConnections(InboxService inboxes, CallTracker calls, JdbcClient jdbc) {
+    private final Leases leases;
+
+    AmiConnections(InboxService inboxes, CallTracker calls, JdbcClient jdbc, Leases leases) {
+        this.leases = leases;
         this.inboxes = inboxes;
         this.calls = calls;
         this.jdbc = jdbc;
@@ -105,7 +111,8 @@ class AmiConnections implements SmartLifecycle {
         while (running) {
             try {
                 for (Inbox inbox : inboxes.allOfChannel(ChannelType.VOICE)) {
-                    if (isAmi(inbox)) {
+                    // one node follows each inbox's AMI: the holder of its lease; a lost lease ends the connection
+                    if (isAmi(inbox) && leases.hold(leaseName(inbox.id()), () -> disconnect(inbox.id())).isPresent()) {
                         links.computeIfAbsent(inbox.id(), id -> {
                             Link link = new Link();
                             link.thread = Thread.ofVirtual().name("asterisk-ami-" + id).start(() -> follow(id, link));
@@ -113,7 +120,8 @@ class AmiConnections implements SmartLifecycle {
                         });
                     }
                 }
-                wake.tryAcquire(15, TimeUnit.SECONDS);
+                // at least as often as a free lease can be taken, so a dead node's connections move without extra delay
+                wake.tryAcquire(Math.min(15_000, leases.askEvery().toMillis()), TimeUnit.MILLISECONDS);
                 wake.drainPermits();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -122,6 +130,17 @@ class AmiConnections implements SmartLifecycle {
                 log.info("Asterisk AMI supervisor: {}", e.toString());
                 sleepQuietly(Duration.ofSeconds(5));
             }
+        }
+    }
+
+    static String leaseName(long inboxId) {
+        return "voice-inbox:" + inboxId;
+    }
+
+    private void disconnect(long inboxId) {
+        Link link = links.get(inboxId);
+        if (link != null && link.thread != null) {
+            link.thread.interrupt();
         }
     }
 
@@ -134,7 +153,7 @@ class AmiConnections implements SmartLifecycle {
     private void follow(long inboxId, Link link) {
         Duration backoff = Duration.ofSeconds(1);
         try {
-            while (running) {
+            while (running && leases.holds(leaseName(inboxId))) {
                 Optional<Inbox> inbox = inboxes.allOfChannel(ChannelType.VOICE).stream().filter(i -> i.id() == inboxId)
                         .filter(AmiConnections::isAmi).findFirst();
                 if (inbox.isEmpty()) {

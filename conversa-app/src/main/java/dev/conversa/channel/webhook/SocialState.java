@@ -4,22 +4,27 @@ import dev.conversa.channel.Inbox;
 import dev.conversa.channel.InboxService;
 import dev.conversa.kernel.ChannelType;
 import dev.conversa.kernel.Sql;
+import dev.conversa.lease.Lease;
+import dev.conversa.lease.LeaseLost;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Small per-inbox state of the social channels: polling cursors, contacts' last message (reply windows), lookups. */
 @Component
 public class SocialState {
     private final JdbcClient jdbc;
     private final InboxService inboxes;
+    private final TransactionTemplate tx;
 
-    SocialState(JdbcClient jdbc, InboxService inboxes) {
+    SocialState(JdbcClient jdbc, InboxService inboxes, TransactionTemplate tx) {
         this.jdbc = jdbc;
         this.inboxes = inboxes;
+        this.tx = tx;
     }
 
     /** An enabled inbox by id alone (webhook URLs carry no workspace), if it is of one of {@code channels}. */
@@ -37,6 +42,26 @@ public class SocialState {
     public Optional<String> cursor(long inboxId, String name) {
         return jdbc.sql("SELECT cursor_value FROM social_cursor WHERE inbox_id = ? AND cursor_name = ?").params(inboxId, name)
                 .query(String.class).optional();
+    }
+
+    /**
+     * Moves a polling cursor only while {@code lease} is still this node's, checked in the same transaction
+     * ({@link Lease#fence()}): a poller that stalled and lost its inbox to another node cannot move it back.
+     *
+     * @throws LeaseLost when another node holds the inbox now; nothing was written
+     */
+    public void cursor(Lease lease, long inboxId, String name, String value) {
+        tx.executeWithoutResult(status -> {
+            lease.fence();
+            Instant now = Instant.now();
+            // no insert-and-retry here: on PostgreSQL a failed insert ends the transaction. Under the lease's row lock
+            // no other holder writes this cursor; a writer without the lease makes this attempt fail, and it is retried.
+            if (jdbc.sql("UPDATE social_cursor SET cursor_value = ?, updated_at = ? WHERE inbox_id = ? AND cursor_name = ?")
+                    .params(value, Sql.ts(now), inboxId, name).update() == 0) {
+                jdbc.sql("INSERT INTO social_cursor (inbox_id, cursor_name, cursor_value, updated_at) VALUES (?, ?, ?, ?)")
+                        .params(inboxId, name, value, Sql.ts(now)).update();
+            }
+        });
     }
 
     public void cursor(long inboxId, String name, String value) {
