@@ -17,9 +17,6 @@ import org.springframework.stereotype.Service;
 /** The supervisor's conversation report, from the reporting facts (definitions in docs/analytics.md). */
 @Service
 public class ConversationReports {
-    /** A report spans at most this long, so one request reads a bounded number of facts. */
-    static final Duration MAX_RANGE = Duration.ofDays(366);
-
     private final ReportingStore store;
     private final SlaService sla;
 
@@ -37,14 +34,8 @@ public class ConversationReports {
     public ConversationReport report(Instant from, Instant to, String by, Long calendarId, Actor actor) {
         actor.require(Role.SUPERVISOR);
         BusinessCalendar calendar = calendarId == null ? null : sla.businessCalendar(calendarId, actor);
-        Instant end = to == null ? Instant.now() : to;
-        Instant start = from == null ? end.minus(Duration.ofDays(30)) : from;
-        if (!start.isBefore(end)) {
-            throw new InvalidInputException("from", "from must be before to");
-        }
-        if (Duration.between(start, end).compareTo(MAX_RANGE) > 0) {
-            throw new InvalidInputException("from", "a report spans at most 366 days");
-        }
+        ReportRange range = ReportRange.of(from, to);
+        Instant start = range.from(), end = range.to();
         String grouping = by == null ? "none" : by;
         Function<ReportingStore.Row, String> key = switch (grouping) {
             case "none" -> null;

@@ -1,18 +1,20 @@
 package dev.conversa.reporting;
 
-import dev.conversa.kernel.ChannelType;
+import dev.conversa.conversation.Conversation;
 import dev.conversa.kernel.Sql;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The reporting facts. Every write is an insert that a second delivery of the same event leaves as it was
- * ({@code ON CONFLICT DO NOTHING} on PostgreSQL, {@code MERGE … KEY} on H2): the event publication registry
- * delivers at least once, and two listeners of one conversation may run at the same time.
+ * The reporting facts. Every write of a message or resolution is an insert that a second delivery of the same event
+ * leaves as it was ({@code ON CONFLICT DO NOTHING} on PostgreSQL, {@code MERGE … KEY} on H2): the event publication
+ * registry delivers at least once, and two listeners of one conversation may run at the same time. A conversation's
+ * state is rewritten, never older over newer ({@link #conversationState}).
  */
 @Repository
 class ReportingStore {
@@ -26,15 +28,58 @@ class ReportingStore {
         }
     }
 
-    void conversation(long ws, long conversationId, long inboxId, ChannelType channel, Instant openedAt) {
-        jdbc.sql(postgres
-                        ? """
-                        INSERT INTO reporting_conversation (conversation_id, workspace_id, inbox_id, channel, opened_at)
-                        VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"""
-                        : """
-                        MERGE INTO reporting_conversation (conversation_id, workspace_id, inbox_id, channel, opened_at)
-                        KEY (conversation_id) VALUES (?, ?, ?, ?, ?)""")
-                .params(conversationId, ws, inboxId, channel.name(), Sql.ts(openedAt)).update();
+    /**
+     * The conversation's fact with its current state (team, assignee, status, language, sentiment, tags): inserted
+     * the first time, rewritten afterwards unless the fact already holds a newer state ({@code state_at}, the
+     * conversation's {@code updated_at}), so two listeners reading the conversation at different moments cannot
+     * leave the older state behind.
+     */
+    void conversationState(Conversation c) {
+        Object[] state = {c.customerId(), c.teamId(), c.assigneeId(), c.status().name(), c.language(), c.sentiment(),
+                Sql.ts(c.updatedAt())};
+        if (postgres) {
+            jdbc.sql("""
+                    INSERT INTO reporting_conversation (conversation_id, workspace_id, inbox_id, channel, opened_at,
+                        customer_id, team_id, assignee_id, status, language, sentiment, state_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (conversation_id) DO UPDATE SET customer_id = EXCLUDED.customer_id,
+                        team_id = EXCLUDED.team_id, assignee_id = EXCLUDED.assignee_id, status = EXCLUDED.status,
+                        language = EXCLUDED.language, sentiment = EXCLUDED.sentiment, state_at = EXCLUDED.state_at
+                    WHERE reporting_conversation.state_at IS NULL OR reporting_conversation.state_at <= EXCLUDED.state_at""")
+                    .params(c.id(), c.workspaceId(), c.inboxId(), c.channel().name(), Sql.ts(c.createdAt()))
+                    .params(state).update();
+        } else if (updateState(c, state) == 0) {
+            try {
+                jdbc.sql("""
+                        INSERT INTO reporting_conversation (conversation_id, workspace_id, inbox_id, channel, opened_at,
+                            customer_id, team_id, assignee_id, status, language, sentiment, state_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        .params(c.id(), c.workspaceId(), c.inboxId(), c.channel().name(), Sql.ts(c.createdAt()))
+                        .params(state).update();
+            } catch (DuplicateKeyException raced) {
+                updateState(c, state); // another listener of the same conversation inserted it meanwhile
+            }
+        }
+        jdbc.sql("DELETE FROM reporting_tag WHERE conversation_id = ?").param(c.id()).update();
+        for (String tag : c.tags()) {
+            jdbc.sql("INSERT INTO reporting_tag (conversation_id, tag, workspace_id) VALUES (?, ?, ?)")
+                    .params(c.id(), tag, c.workspaceId()).update();
+        }
+    }
+
+    /** H2: rewrites the state of an existing fact unless it holds a newer one; 0 when there is no fact yet. */
+    private int updateState(Conversation c, Object[] state) {
+        int matched = jdbc.sql("SELECT COUNT(*) FROM reporting_conversation WHERE conversation_id = ?").param(c.id())
+                .query(Integer.class).single();
+        if (matched == 0) {
+            return 0;
+        }
+        jdbc.sql("""
+                UPDATE reporting_conversation SET customer_id = ?, team_id = ?, assignee_id = ?, status = ?, language = ?,
+                    sentiment = ?, state_at = ?
+                WHERE conversation_id = ? AND (state_at IS NULL OR state_at <= ?)""")
+                .params(state).params(c.id(), Sql.ts(c.updatedAt())).update();
+        return matched;
     }
 
     void message(long ws, long conversationId, long messageId, String direction, String authorType, Long authorId,
