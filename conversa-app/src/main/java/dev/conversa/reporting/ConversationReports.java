@@ -19,10 +19,12 @@ import org.springframework.stereotype.Service;
 public class ConversationReports {
     private final ReportingStore store;
     private final SlaService sla;
+    private final ReportingSettings settings;
 
-    ConversationReports(ReportingStore store, SlaService sla) {
+    ConversationReports(ReportingStore store, SlaService sla, ReportingSettings settings) {
         this.store = store;
         this.sla = sla;
+        this.settings = settings;
     }
 
     /**
@@ -44,16 +46,62 @@ public class ConversationReports {
             default -> throw new InvalidInputException("by", "by must be none, channel or inbox");
         };
         List<ReportingStore.Row> rows = store.opened(actor.workspace(), start, end);
+        Duration window = settings.fcrWindow(actor.workspace());
+        Instant now = Instant.now();
         List<ConversationFigures> groups = new ArrayList<>();
         if (key != null) {
             Map<String, List<ReportingStore.Row>> byKey = new TreeMap<>();
             rows.forEach(r -> byKey.computeIfAbsent(key.apply(r), k -> new ArrayList<>()).add(r));
-            byKey.forEach((k, list) -> groups.add(figures(k, list, calendar)));
+            byKey.forEach((k, list) -> groups.add(figures(k, list, calendar, window, now)));
         }
-        return new ConversationReport(start, end, grouping, calendarId, figures("all", rows, calendar), groups);
+        return new ConversationReport(start, end, grouping, calendarId, figures("all", rows, calendar, window, now), groups);
     }
 
     static ConversationFigures figures(String group, List<ReportingStore.Row> rows, BusinessCalendar calendar) {
+        return figures(group, rows, calendar, ReportingSettings.DEFAULT_FCR_WINDOW, Instant.now());
+    }
+
+    /**
+     * @param fcrWindow how long a resolved customer must stay away for the resolution to count as first contact
+     * @param now       the moment the report is made: windows not closed by then are pending
+     */
+    static ConversationFigures figures(String group, List<ReportingStore.Row> rows, BusinessCalendar calendar,
+                                       Duration fcrWindow, Instant now) {
+        List<Long> nextResponse = new ArrayList<>();
+        List<Long> nextResponseBusiness = new ArrayList<>();
+        int fcrDecided = 0, fcr = 0, fcrPending = 0;
+        for (ReportingStore.Row r : rows) {
+            for (ResponseWaits.Wait w : r.nextResponses()) {
+                nextResponse.add(seconds(w.from(), w.to()));
+                if (calendar != null) {
+                    nextResponseBusiness.add(calendar.businessTimeBetween(w.from(), w.to()).toSeconds());
+                }
+            }
+            if (r.firstResolved() == null) {
+                continue;
+            }
+            Instant windowEnd = r.firstResolved().plus(fcrWindow);
+            boolean cameBack = r.resolutions() > 1
+                    || r.customerBackAt() != null && !r.customerBackAt().isAfter(windowEnd);
+            if (r.agentRepliesToResolution() != 1 || cameBack) {
+                fcrDecided++;
+            } else if (now.isAfter(windowEnd)) {
+                fcrDecided++;
+                fcr++;
+            } else {
+                fcrPending++;
+            }
+        }
+        Double fcrRate = fcrDecided == 0 ? null : Math.round(10_000.0 * fcr / fcrDecided) / 10_000.0;
+        ConversationFigures base = clockAndBusiness(group, rows, calendar);
+        return new ConversationFigures(base.group(), base.opened(), base.answered(), base.awaitingResponse(),
+                base.resolved(), base.reopened(), base.reopenRate(), base.firstResponse(), base.resolution(),
+                base.firstResponseBusiness(), base.resolutionBusiness(), Durations.of(nextResponse),
+                calendar == null ? null : Durations.of(nextResponseBusiness), fcrDecided, fcr, fcrPending, fcrRate);
+    }
+
+    private static ConversationFigures clockAndBusiness(String group, List<ReportingStore.Row> rows,
+                                                        BusinessCalendar calendar) {
         List<Long> firstResponse = new ArrayList<>();
         List<Long> resolution = new ArrayList<>();
         List<Long> firstResponseBusiness = new ArrayList<>();
@@ -85,7 +133,7 @@ public class ConversationReports {
         return new ConversationFigures(group, rows.size(), answered, awaiting, resolved, reopened, reopenRate,
                 Durations.of(firstResponse), Durations.of(resolution),
                 calendar == null ? null : Durations.of(firstResponseBusiness),
-                calendar == null ? null : Durations.of(resolutionBusiness));
+                calendar == null ? null : Durations.of(resolutionBusiness), null, null, 0, 0, 0, null);
     }
 
     private static long seconds(Instant from, Instant to) {

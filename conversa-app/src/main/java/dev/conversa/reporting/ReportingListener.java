@@ -4,6 +4,7 @@ import dev.conversa.conversation.ConversationEvents;
 import dev.conversa.conversation.ConversationService;
 import dev.conversa.conversation.ConversationStatus;
 import dev.conversa.conversation.MessageService;
+import dev.conversa.customer.CustomerMergeEvents;
 import java.time.Instant;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -67,6 +68,18 @@ class ReportingListener {
     @ApplicationModuleListener
     void onAnyStatus(ConversationEvents.StatusChanged e) {
         state(e.workspaceId(), e.conversationId());
+    }
+
+    /** The merged customer's conversations now belong to the survivor: first-contact resolution sees one person. */
+    @ApplicationModuleListener
+    void on(CustomerMergeEvents.CustomersMerged e) {
+        store.conversationsOf(e.workspaceId(), e.mergedId()).forEach(id -> state(e.workspaceId(), id));
+    }
+
+    /** Undone: the conversations the merge moved go back, as the conversation module stored them. */
+    @ApplicationModuleListener
+    void on(CustomerMergeEvents.MergeUndone e) {
+        store.conversationsOf(e.workspaceId(), e.survivorId()).forEach(id -> state(e.workspaceId(), id));
     }
 
     /** The conversation's fact with what the conversation is now (its tags and state as stored, not as the event says). */
