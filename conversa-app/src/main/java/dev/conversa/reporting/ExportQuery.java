@@ -21,7 +21,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ExportQuery {
     static final int FETCH_SIZE = 500;
-    /** Joins the tags in SQL; a control character no tag typed in the console or the API contains. */
+    /**
+     * Joins the tags in SQL: the unit-separator control character, which tags do not hold in practice; tags are not
+     * checked for it, so a tag containing one would come out of the export split in two.
+     */
     private static final String TAG_SEPARATOR = "\u001F";
 
     private final JdbcClient jdbc;
