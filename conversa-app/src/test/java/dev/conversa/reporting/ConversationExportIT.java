@@ -123,6 +123,17 @@ class ConversationExportIT {
         var backwards = admin.get("/api/v1/reports/conversations/export.csv?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z");
         assertThat(backwards.status()).isEqualTo(400);
         assertThat(backwards.contentType()).startsWith("application/problem+json");
+        // refused before anything is written, also when the client asked for CSV
+        try {
+            var c = (HttpURLConnection) URI.create("http://localhost:" + port
+                    + "/api/v1/reports/conversations/export?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z")
+                    .toURL().openConnection();
+            c.setRequestProperty("Authorization", "Bearer " + ws.adminToken());
+            c.setRequestProperty("Accept", "text/csv");
+            assertThat(c.getResponseCode()).isEqualTo(400);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private String csvByAccept(String range, String token) {
