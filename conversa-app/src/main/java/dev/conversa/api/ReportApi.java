@@ -5,6 +5,7 @@ import dev.conversa.reporting.ConversationFigures;
 import dev.conversa.reporting.ConversationReport;
 import dev.conversa.reporting.ConversationReports;
 import dev.conversa.reporting.Durations;
+import dev.conversa.reporting.ReportingSettings;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -19,6 +20,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,12 +35,17 @@ class ReportApi {
             "first_response_p90_s", "resolution_count", "resolution_mean_s", "resolution_median_s", "resolution_p90_s",
             "first_response_business_count", "first_response_business_mean_s", "first_response_business_median_s",
             "first_response_business_p90_s", "resolution_business_count", "resolution_business_mean_s",
-            "resolution_business_median_s", "resolution_business_p90_s"};
+            "resolution_business_median_s", "resolution_business_p90_s", "next_response_count", "next_response_mean_s",
+            "next_response_median_s", "next_response_p90_s", "next_response_business_count",
+            "next_response_business_mean_s", "next_response_business_median_s", "next_response_business_p90_s",
+            "fcr_decided", "fcr", "fcr_pending", "fcr_rate"};
 
     private final ConversationReports reports;
+    private final ReportingSettings settings;
 
-    ReportApi(ConversationReports reports) {
+    ReportApi(ConversationReports reports, ReportingSettings settings) {
         this.reports = reports;
+        this.settings = settings;
     }
 
     @GetMapping("/conversations")
@@ -70,6 +78,12 @@ class ReportApi {
                 cells.addAll(durations(f.resolution()));
                 cells.addAll(durations(f.firstResponseBusiness()));
                 cells.addAll(durations(f.resolutionBusiness()));
+                cells.addAll(durations(f.nextResponse()));
+                cells.addAll(durations(f.nextResponseBusiness()));
+                cells.add(f.fcrDecided());
+                cells.add(f.firstContactResolved());
+                cells.add(f.fcrPending());
+                cells.add(f.fcrRate());
                 csv.printRecord(cells);
             }
         } catch (IOException e) {
@@ -78,6 +92,18 @@ class ReportApi {
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"conversations-report.csv\"")
                 .body(out.toString());
+    }
+
+    @GetMapping("/settings")
+    @Operation(summary = "The workspace's reporting settings: the first-contact-resolution window in days (supervisors)")
+    ReportingSettings.Values settings(Actor actor) {
+        return settings.get(actor);
+    }
+
+    @PutMapping("/settings")
+    @Operation(summary = "Change the first-contact-resolution window, 1 to 90 days (admins)")
+    ReportingSettings.Values configure(@RequestBody ReportingSettings.Values body, Actor actor) {
+        return settings.set(body, actor);
     }
 
     /** Four cells: count, mean, median, p90; empty cells for figures not asked for (no calendar). */

@@ -235,4 +235,15 @@ class ConversationRepository {
                 Sql.instant(rs, "snoozed_until"), rs.getInt("handle_seconds"));
     }
 
+
+    List<WaitingCount> waiting(long ws) {
+        return jdbc.sql("""
+                SELECT inbox_id, team_id, COUNT(*) AS waiting, MIN(waiting_since) AS oldest FROM conversation
+                WHERE workspace_id = ? AND status = 'OPEN' AND waiting_since IS NOT NULL
+                GROUP BY inbox_id, team_id ORDER BY inbox_id, team_id""")
+                .param(ws)
+                .query((rs, n) -> new WaitingCount(rs.getLong("inbox_id"), Sql.longOrNull(rs, "team_id"),
+                        rs.getLong("waiting"), Sql.instant(rs, "oldest")))
+                .list();
+    }
 }

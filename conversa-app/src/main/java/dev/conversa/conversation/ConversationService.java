@@ -155,6 +155,11 @@ public class ConversationService {
         return repository.notes(c.workspaceId(), id);
     }
 
+    /** The open conversations whose customer waits for an answer, counted per inbox and team (wallboard). */
+    public List<WaitingCount> waiting(Actor actor) {
+        return repository.waiting(actor.workspace());
+    }
+
     static List<String> normalizeTags(List<String> tags) {
         if (tags == null) {
             return List.of();

@@ -13,8 +13,16 @@ package dev.conversa.reporting;
  * @param resolution         customer's first message (or the opening, if earlier) → first resolution
  * @param firstResponseBusiness the same in the business hours of the calendar asked for (null without one)
  * @param resolutionBusiness    the same in the business hours of the calendar asked for (null without one)
+ * @param nextResponse       each later wait of the customer (after the first response) → the agent reply ending it
+ * @param nextResponseBusiness the same in the calendar's business hours (null without one)
+ * @param fcrDecided         resolved conversations whose first-contact outcome is known (docs/analytics.md)
+ * @param firstContactResolved of those, resolved with one agent reply and the customer not back within the window
+ * @param fcrPending         resolved with one agent reply, customer not back yet, window still open
+ * @param fcrRate            firstContactResolved / fcrDecided, 4 decimals (null with nothing decided)
  */
 public record ConversationFigures(String group, int opened, int answered, int awaitingResponse, int resolved,
                                   int reopened, Double reopenRate, Durations firstResponse, Durations resolution,
-                                  Durations firstResponseBusiness, Durations resolutionBusiness) {
+                                  Durations firstResponseBusiness, Durations resolutionBusiness,
+                                  Durations nextResponse, Durations nextResponseBusiness, int fcrDecided,
+                                  int firstContactResolved, int fcrPending, Double fcrRate) {
 }

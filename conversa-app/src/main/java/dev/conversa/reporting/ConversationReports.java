@@ -17,15 +17,14 @@ import org.springframework.stereotype.Service;
 /** The supervisor's conversation report, from the reporting facts (definitions in docs/analytics.md). */
 @Service
 public class ConversationReports {
-    /** A report spans at most this long, so one request reads a bounded number of facts. */
-    static final Duration MAX_RANGE = Duration.ofDays(366);
-
     private final ReportingStore store;
     private final SlaService sla;
+    private final ReportingSettings settings;
 
-    ConversationReports(ReportingStore store, SlaService sla) {
+    ConversationReports(ReportingStore store, SlaService sla, ReportingSettings settings) {
         this.store = store;
         this.sla = sla;
+        this.settings = settings;
     }
 
     /**
@@ -37,14 +36,8 @@ public class ConversationReports {
     public ConversationReport report(Instant from, Instant to, String by, Long calendarId, Actor actor) {
         actor.require(Role.SUPERVISOR);
         BusinessCalendar calendar = calendarId == null ? null : sla.businessCalendar(calendarId, actor);
-        Instant end = to == null ? Instant.now() : to;
-        Instant start = from == null ? end.minus(Duration.ofDays(30)) : from;
-        if (!start.isBefore(end)) {
-            throw new InvalidInputException("from", "from must be before to");
-        }
-        if (Duration.between(start, end).compareTo(MAX_RANGE) > 0) {
-            throw new InvalidInputException("from", "a report spans at most 366 days");
-        }
+        ReportRange range = ReportRange.of(from, to);
+        Instant start = range.from(), end = range.to();
         String grouping = by == null ? "none" : by;
         Function<ReportingStore.Row, String> key = switch (grouping) {
             case "none" -> null;
@@ -53,16 +46,62 @@ public class ConversationReports {
             default -> throw new InvalidInputException("by", "by must be none, channel or inbox");
         };
         List<ReportingStore.Row> rows = store.opened(actor.workspace(), start, end);
+        Duration window = settings.fcrWindow(actor.workspace());
+        Instant now = Instant.now();
         List<ConversationFigures> groups = new ArrayList<>();
         if (key != null) {
             Map<String, List<ReportingStore.Row>> byKey = new TreeMap<>();
             rows.forEach(r -> byKey.computeIfAbsent(key.apply(r), k -> new ArrayList<>()).add(r));
-            byKey.forEach((k, list) -> groups.add(figures(k, list, calendar)));
+            byKey.forEach((k, list) -> groups.add(figures(k, list, calendar, window, now)));
         }
-        return new ConversationReport(start, end, grouping, calendarId, figures("all", rows, calendar), groups);
+        return new ConversationReport(start, end, grouping, calendarId, figures("all", rows, calendar, window, now), groups);
     }
 
     static ConversationFigures figures(String group, List<ReportingStore.Row> rows, BusinessCalendar calendar) {
+        return figures(group, rows, calendar, ReportingSettings.DEFAULT_FCR_WINDOW, Instant.now());
+    }
+
+    /**
+     * @param fcrWindow how long a resolved customer must stay away for the resolution to count as first contact
+     * @param now       the moment the report is made: windows not closed by then are pending
+     */
+    static ConversationFigures figures(String group, List<ReportingStore.Row> rows, BusinessCalendar calendar,
+                                       Duration fcrWindow, Instant now) {
+        List<Long> nextResponse = new ArrayList<>();
+        List<Long> nextResponseBusiness = new ArrayList<>();
+        int fcrDecided = 0, fcr = 0, fcrPending = 0;
+        for (ReportingStore.Row r : rows) {
+            for (ResponseWaits.Wait w : r.nextResponses()) {
+                nextResponse.add(seconds(w.from(), w.to()));
+                if (calendar != null) {
+                    nextResponseBusiness.add(calendar.businessTimeBetween(w.from(), w.to()).toSeconds());
+                }
+            }
+            if (r.firstResolved() == null) {
+                continue;
+            }
+            Instant windowEnd = r.firstResolved().plus(fcrWindow);
+            boolean cameBack = r.resolutions() > 1
+                    || r.customerBackAt() != null && !r.customerBackAt().isAfter(windowEnd);
+            if (r.agentRepliesToResolution() != 1 || cameBack) {
+                fcrDecided++;
+            } else if (now.isAfter(windowEnd)) {
+                fcrDecided++;
+                fcr++;
+            } else {
+                fcrPending++;
+            }
+        }
+        Double fcrRate = fcrDecided == 0 ? null : Math.round(10_000.0 * fcr / fcrDecided) / 10_000.0;
+        ConversationFigures base = clockAndBusiness(group, rows, calendar);
+        return new ConversationFigures(base.group(), base.opened(), base.answered(), base.awaitingResponse(),
+                base.resolved(), base.reopened(), base.reopenRate(), base.firstResponse(), base.resolution(),
+                base.firstResponseBusiness(), base.resolutionBusiness(), Durations.of(nextResponse),
+                calendar == null ? null : Durations.of(nextResponseBusiness), fcrDecided, fcr, fcrPending, fcrRate);
+    }
+
+    private static ConversationFigures clockAndBusiness(String group, List<ReportingStore.Row> rows,
+                                                        BusinessCalendar calendar) {
         List<Long> firstResponse = new ArrayList<>();
         List<Long> resolution = new ArrayList<>();
         List<Long> firstResponseBusiness = new ArrayList<>();
@@ -94,7 +133,7 @@ public class ConversationReports {
         return new ConversationFigures(group, rows.size(), answered, awaiting, resolved, reopened, reopenRate,
                 Durations.of(firstResponse), Durations.of(resolution),
                 calendar == null ? null : Durations.of(firstResponseBusiness),
-                calendar == null ? null : Durations.of(resolutionBusiness));
+                calendar == null ? null : Durations.of(resolutionBusiness), null, null, 0, 0, 0, null);
     }
 
     private static long seconds(Instant from, Instant to) {

@@ -4,6 +4,7 @@ import dev.conversa.conversation.ConversationEvents;
 import dev.conversa.conversation.ConversationService;
 import dev.conversa.conversation.ConversationStatus;
 import dev.conversa.conversation.MessageService;
+import dev.conversa.customer.CustomerMergeEvents;
 import java.time.Instant;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -27,18 +28,28 @@ class ReportingListener {
 
     @ApplicationModuleListener
     void on(ConversationEvents.ConversationOpened e) {
-        conversations.find(e.workspaceId(), e.conversationId()).ifPresent(c ->
-                store.conversation(e.workspaceId(), c.id(), c.inboxId(), c.channel(), c.createdAt()));
+        state(e.workspaceId(), e.conversationId());
     }
 
     @ApplicationModuleListener
     void on(ConversationEvents.MessageReceived e) {
         message(e.workspaceId(), e.conversationId(), e.messageId());
+        state(e.workspaceId(), e.conversationId()); // the customer's message brings its language and sentiment
     }
 
     @ApplicationModuleListener
     void on(ConversationEvents.ReplyQueued e) {
         message(e.workspaceId(), e.conversationId(), e.messageId());
+    }
+
+    @ApplicationModuleListener
+    void on(ConversationEvents.ConversationAssigned e) {
+        state(e.workspaceId(), e.conversationId());
+    }
+
+    @ApplicationModuleListener
+    void on(ConversationEvents.TagsChanged e) {
+        state(e.workspaceId(), e.conversationId());
     }
 
     @ApplicationModuleListener
@@ -51,6 +62,29 @@ class ReportingListener {
             Instant at = e.at() != null ? e.at() : c.resolvedAt() != null ? c.resolvedAt() : c.updatedAt();
             store.resolution(e.workspaceId(), c.id(), at, c.assigneeId());
         });
+    }
+
+    /** Any status change, also reopening and closing, is the conversation's new state. */
+    @ApplicationModuleListener
+    void onAnyStatus(ConversationEvents.StatusChanged e) {
+        state(e.workspaceId(), e.conversationId());
+    }
+
+    /** The merged customer's conversations now belong to the survivor: first-contact resolution sees one person. */
+    @ApplicationModuleListener
+    void on(CustomerMergeEvents.CustomersMerged e) {
+        store.conversationsOf(e.workspaceId(), e.mergedId()).forEach(id -> state(e.workspaceId(), id));
+    }
+
+    /** Undone: the conversations the merge moved go back, as the conversation module stored them. */
+    @ApplicationModuleListener
+    void on(CustomerMergeEvents.MergeUndone e) {
+        store.conversationsOf(e.workspaceId(), e.survivorId()).forEach(id -> state(e.workspaceId(), id));
+    }
+
+    /** The conversation's fact with what the conversation is now (its tags and state as stored, not as the event says). */
+    private void state(long ws, long conversationId) {
+        conversations.find(ws, conversationId).ifPresent(store::conversationState);
     }
 
     private void message(long ws, long conversationId, long messageId) {

@@ -121,6 +121,12 @@ public class SlaService {
         return out;
     }
 
+    /** Every timer of these conversations of the workspace, each with where it stands now (reports). */
+    public List<SlaState> timersOf(long workspaceId, List<Long> conversationIds) {
+        Instant now = clock.instant();
+        return store.timers(workspaceId, conversationIds).stream().map(t -> state(t, now)).toList();
+    }
+
     private static boolean active(SlaState s) {
         return s.status().equals("RUNNING") || s.status().equals("PAUSED") || s.status().equals("BREACHED");
     }

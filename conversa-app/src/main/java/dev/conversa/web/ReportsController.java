@@ -2,6 +2,7 @@ package dev.conversa.web;
 
 import dev.conversa.kernel.Actor;
 import dev.conversa.kernel.InvalidInputException;
+import dev.conversa.reporting.BreakdownReports;
 import dev.conversa.reporting.ConversationFigures;
 import dev.conversa.reporting.ConversationReport;
 import dev.conversa.reporting.ConversationReports;
@@ -25,19 +26,26 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class ReportsController {
     private final ConversationReports reports;
+    private final BreakdownReports breakdowns;
     private final SlaService sla;
     private final ConsoleSupport console;
 
-    ReportsController(ConversationReports reports, SlaService sla, ConsoleSupport console) {
+    ReportsController(ConversationReports reports, BreakdownReports breakdowns, SlaService sla, ConsoleSupport console) {
         this.reports = reports;
+        this.breakdowns = breakdowns;
         this.sla = sla;
         this.console = console;
+    }
+
+    /** One line of the volume table: the group's name as the console shows it. */
+    record VolumeRow(String key, String name, BreakdownReports.Volume volume) {
     }
 
     /** @param from first day (default: 29 days before {@code to}); @param to last day, included (default: today) */
     @GetMapping("/reports")
     String page(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                 @RequestParam(defaultValue = "channel") String by, @RequestParam(required = false) Long calendar,
+                @RequestParam(defaultValue = "agent") String volumeBy,
                 Actor actor, Model model, HttpServletResponse response) {
         ZoneId zone = ZoneId.of(console.timeZone(actor));
         LocalDate last = day(to, "to", LocalDate.now(zone));
@@ -48,12 +56,21 @@ class ReportsController {
         model.addAttribute("calendar", calendar);
         model.addAttribute("calendars", sla.calendars(actor));
         model.addAttribute("zone", zone);
+        model.addAttribute("volumeBy", volumeBy);
         try {
             ConversationReport report = reports.report(first.atStartOfDay(zone).toInstant(),
                     last.plusDays(1).atStartOfDay(zone).toInstant(), by, calendar, actor);
             model.addAttribute("report", report);
             model.addAttribute("rows", Stream.concat(Stream.of(report.overall()), report.groups().stream())
                     .map(ReportsController::row).toList());
+            Directory directory = console.directory(actor);
+            var volume = breakdowns.volume(report.from(), report.to(), volumeBy, actor);
+            model.addAttribute("volume", volume.groups().stream()
+                    .map(v -> new VolumeRow(v.group(), name(volumeBy, v.group(), directory), v)).toList());
+            model.addAttribute("sla", breakdowns.sla(report.from(), report.to(), actor).targets().stream()
+                    .map(t -> new SlaRow(t, t.achievement() == null ? "–" : Math.round(t.achievement() * 1000) / 10.0 + " %"))
+                    .toList());
+            model.addAttribute("backlog", breakdowns.backlog(actor));
         } catch (InvalidInputException e) {
             response.setStatus(400);
             model.addAttribute("error", e.getMessage());
@@ -64,13 +81,34 @@ class ReportsController {
 
     /** One line of the table, its durations written as hours and minutes. */
     record Row(ConversationFigures figures, String reopenRate, List<String> firstResponse, List<String> resolution,
-               List<String> firstResponseBusiness, List<String> resolutionBusiness) {
+               List<String> firstResponseBusiness, List<String> resolutionBusiness, List<String> nextResponse,
+               String fcrRate) {
+    }
+
+    record SlaRow(BreakdownReports.SlaTarget target, String achievement) {
     }
 
     static Row row(ConversationFigures f) {
-        return new Row(f, f.reopenRate() == null ? "–" : Math.round(f.reopenRate() * 1000) / 10.0 + " %",
-                durations(f.firstResponse()), durations(f.resolution()), durations(f.firstResponseBusiness()),
-                durations(f.resolutionBusiness()));
+        return new Row(f, percent(f.reopenRate()), durations(f.firstResponse()), durations(f.resolution()),
+                durations(f.firstResponseBusiness()), durations(f.resolutionBusiness()), durations(f.nextResponse()),
+                percent(f.fcrRate()));
+    }
+
+    private static String percent(Double share) {
+        return share == null ? "–" : Math.round(share * 1000) / 10.0 + " %";
+    }
+
+    /** An agent's, team's or inbox's name for its id; channels and tags are their own names. */
+    private static String name(String by, String key, Directory directory) {
+        if (key.equals("none") || key.equals("all")) {
+            return null;
+        }
+        return switch (by) {
+            case "agent" -> directory.userName(Long.valueOf(key));
+            case "team" -> directory.teamName(Long.valueOf(key));
+            case "inbox" -> directory.inboxName(Long.parseLong(key));
+            default -> key;
+        };
     }
 
     /** mean, median, p90 */

@@ -110,7 +110,7 @@ class ReportingIT {
                 .isCloseTo(frt.get("meanSeconds").asLong(), within(2L));
         assertThat(report.get("overall").get("firstResponseBusiness").isNull()).isTrue();
         var csvBusiness = admin.getAny("/api/v1/reports/conversations.csv" + range + "&calendar=" + always);
-        assertThat(csvBusiness.body().split("\r\n")[1].split(",")).hasSize(23);
+        assertThat(csvBusiness.body().split("\r\n")[1].split(",")).hasSize(35);
         Api other = new Api(port, null);
         Api stranger = other.as(other.createWorkspace("Calendar thief").adminToken());
         assertThat(stranger.get("/api/v1/reports/conversations?calendar=" + always).status()).isEqualTo(404);

@@ -34,6 +34,20 @@ class ReportsPageIT {
                 .contains("/api/v1/reports/conversations.csv?from=");
         assertThat(admin.get("/inbox").body()).contains("class=\"nav-reports\"");
 
+        // the new figures: next response and first-contact columns, volume by agent with names, SLA, backlog, export
+        assertThat(page).contains("<td class=\"next-response\">").contains("<td class=\"fcr\"")
+                // the reply was written through the admin's API token, whose own identity authors it
+                .contains("id=\"volume-none\"").contains("<td class=\"outbound\">1</td>")
+                .contains("id=\"volume-csv-link\"").contains("/api/v1/reports/volume.csv?from=")
+                .contains("id=\"sla-FIRST_RESPONSE\"").contains("id=\"backlog-table\"")
+                .contains("<td class=\"open\">1</td>").contains("id=\"export-link\"")
+                .contains("/api/v1/reports/conversations/export.csv?from=");
+        String byChannelVolume = admin.get("/reports?volumeBy=channel").body();
+        assertThat(byChannelVolume).contains("id=\"volume-API\"");
+        assertThat(admin.get("/reports?volumeBy=planet").status()).isEqualTo(400);
+        String spanish = ConsoleSession.login(port, fx.adminEmail, "es").get("/reports").body();
+        assertThat(spanish).contains("Resolución al primer contacto").contains("Cumplimiento de SLA");
+
         String byInbox = admin.get("/reports?by=inbox").body();
         assertThat(byInbox).contains("id=\"group-" + inbox + "\"").contains(">Inbox " + inbox + "<");
 
