@@ -1,5 +1,6 @@
 package dev.conversa.automation;
 
+import dev.conversa.kernel.Backoff;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -27,9 +28,7 @@ record WebhookBackoff(Duration initial, Duration max, int maxAttempts) {
 
     /** The wait after the {@code attempt}-th failed attempt (1-based), before jitter and {@code Retry-After}. */
     Duration delayAfter(int attempt) {
-        int doublings = Math.min(30, Math.max(0, attempt - 1));
-        long millis = initial.toMillis() << doublings;
-        return millis <= 0 || millis > max.toMillis() ? max : Duration.ofMillis(millis);
+        return new Backoff(initial, max).after(attempt);
     }
 
     /**
@@ -42,15 +41,7 @@ record WebhookBackoff(Duration initial, Duration max, int maxAttempts) {
         if (attempt >= maxAttempts) {
             return Optional.empty();
         }
-        Duration base = delayAfter(attempt);
-        Duration wait = base.plusMillis((long) (base.toMillis() * 0.1 * jitter));
-        if (retryAfter != null) {
-            Duration asked = retryAfter.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : retryAfter;
-            if (asked.compareTo(wait) > 0) {
-                wait = asked;
-            }
-        }
-        return Optional.of(wait);
+        return Optional.of(Backoff.atLeast(Backoff.jittered(delayAfter(attempt), jitter), retryAfter, MAX_RETRY_AFTER));
     }
 
     /** The waits between the attempts, without jitter: what docs/automation.md shows. */

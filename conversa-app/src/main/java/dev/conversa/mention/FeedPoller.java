@@ -1,6 +1,7 @@
 package dev.conversa.mention;
 
 import dev.conversa.kernel.Actor;
+import dev.conversa.kernel.Backoff;
 import dev.conversa.kernel.InvalidInputException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -125,16 +126,11 @@ class FeedPoller implements SmartLifecycle {
     /** Waits twice the interval after the first failure, four times after the second, up to the longest backoff. */
     private void failed(FeedStore.DueFeed feed, Instant now, String status, long retryAfterSeconds) {
         Duration interval = Duration.ofSeconds(feed.intervalSeconds());
-        int failures = Math.min(feed.failures() + 1, 20);
-        Duration wait = interval.multipliedBy(1L << failures);
+        int failures = feed.failures() + 1;
+        Duration first = interval.multipliedBy(2);
         Duration cap = properties.maxBackoff().compareTo(interval) > 0 ? properties.maxBackoff() : interval;
-        if (wait.compareTo(cap) > 0) {
-            wait = cap;
-        }
-        Duration asked = Duration.ofSeconds(Math.min(retryAfterSeconds, Duration.ofDays(1).toSeconds()));
-        if (asked.compareTo(wait) > 0) {
-            wait = asked;
-        }
+        Duration wait = Backoff.atLeast(new Backoff(first.compareTo(cap) > 0 ? cap : first, cap).after(failures),
+                Duration.ofSeconds(retryAfterSeconds), Duration.ofDays(1));
         log.info("Feed {} of workspace {}: {} (failure {}, next poll in {})", feed.id(), feed.workspaceId(), status,
                 failures, wait);
         store.failed(feed.id(), status, now, now.plus(wait));

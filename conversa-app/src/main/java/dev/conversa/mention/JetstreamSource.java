@@ -1,6 +1,7 @@
 package dev.conversa.mention;
 
 import dev.conversa.kernel.Actor;
+import dev.conversa.kernel.Backoff;
 import dev.conversa.kernel.InvalidInputException;
 import dev.conversa.kernel.Role;
 import java.net.URI;
@@ -93,8 +94,7 @@ class JetstreamSource implements SmartLifecycle {
 
     /** {@code initial-backoff} after a connection that delivered events, doubled for each one since that did not. */
     Duration backoff(int emptyConnections) {
-        Duration wait = properties.initialBackoff().multipliedBy(1L << Math.min(Math.max(emptyConnections - 1, 0), 20));
-        return wait.compareTo(properties.maxBackoff()) > 0 ? properties.maxBackoff() : wait;
+        return new Backoff(properties.initialBackoff(), properties.maxBackoff()).after(emptyConnections);
     }
 
     URI subscribeUri(long cursor) {

@@ -6,6 +6,7 @@ import dev.conversa.channel.InboxStatus;
 import dev.conversa.channel.webhook.SocialDeliveryQueue;
 import dev.conversa.channel.webhook.SocialHttp;
 import dev.conversa.channel.webhook.SocialState;
+import dev.conversa.kernel.Backoff;
 import dev.conversa.kernel.ChannelType;
 import dev.conversa.lease.Lease;
 import dev.conversa.lease.LeaseLost;
@@ -217,7 +218,8 @@ class MastodonStream implements SmartLifecycle {
 
     /** Keeps one inbox's stream open, reconnecting with backoff, until the inbox stops being active. */
     private void follow(long inboxId) {
-        long backoff = 1;
+        Backoff reconnect = new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5));
+        int failures = 0;
         try {
             while (!Thread.currentThread().isInterrupted()) {
                 var inbox = state.inbox(inboxId, ChannelType.MASTODON).filter(i -> i.status() == InboxStatus.ACTIVE
@@ -228,12 +230,12 @@ class MastodonStream implements SmartLifecycle {
                 try {
                     catchUp(inbox.get());
                     streamOnce(inbox.get());
-                    backoff = 1;
+                    failures = 0;
                 } catch (IOException | RuntimeException e) {
                     log.info("Mastodon stream of inbox {} dropped: {}", inboxId, e.toString());
-                    backoff = Math.min(backoff * 2, 300);
+                    failures++;
                 }
-                Thread.sleep(Duration.ofSeconds(backoff));
+                Thread.sleep(failures == 0 ? Duration.ofSeconds(1) : reconnect.after(failures));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

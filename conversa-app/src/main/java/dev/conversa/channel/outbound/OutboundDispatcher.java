@@ -18,6 +18,7 @@ import dev.conversa.customer.CustomerIdentity;
 import dev.conversa.customer.CustomerService;
 import dev.conversa.customer.IdentityKind;
 import dev.conversa.kernel.Actor;
+import dev.conversa.kernel.Backoff;
 import dev.conversa.kernel.ChannelType;
 import dev.conversa.kernel.ConflictException;
 import dev.conversa.kernel.NotFoundException;
@@ -229,14 +230,10 @@ class OutboundDispatcher implements OutboundRetries, SmartLifecycle {
 
     /** Exponential backoff with a little jitter, never sooner than the provider asked. */
     Duration backoff(Inbox inbox, int attempts, Duration providerAsked) {
-        long initial = setting(inbox, "retryBackoffMs", (int) properties.initialBackoff().toMillis());
-        long max = properties.maxBackoff().toMillis();
-        long wait = Math.min(max, initial * (1L << Math.min(20, Math.max(0, attempts - 1))));
-        wait += ThreadLocalRandom.current().nextLong(Math.max(1, wait / 10));
-        if (providerAsked != null && providerAsked.toMillis() > wait) {
-            wait = Math.min(providerAsked.toMillis(), Duration.ofHours(1).toMillis());
-        }
-        return Duration.ofMillis(wait);
+        Duration initial = Duration.ofMillis(Math.max(1, setting(inbox, "retryBackoffMs", (int) properties.initialBackoff().toMillis())));
+        Duration max = properties.maxBackoff().compareTo(initial) < 0 ? initial : properties.maxBackoff();
+        Duration wait = Backoff.jittered(new Backoff(initial, max).after(attempts), ThreadLocalRandom.current().nextDouble());
+        return Backoff.atLeast(wait, providerAsked, Duration.ofHours(1));
     }
 
     private OutboundMessage outbound(Inbox inbox, Message m) {
