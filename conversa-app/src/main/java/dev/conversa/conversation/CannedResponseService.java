@@ -62,6 +62,7 @@ public class CannedResponseService {
     /** Changes a canned response's shortcut, title and body (supervisors and admins). */
     public CannedResponse update(long id, String shortcut, String title, String body, Actor actor) {
         actor.require(Role.SUPERVISOR);
+        find(id, actor).orElseThrow(() -> new NotFoundException("canned response", id)); // another workspace's: 404 first
         String s = validShortcut(shortcut);
         validText(title, body);
         int n;

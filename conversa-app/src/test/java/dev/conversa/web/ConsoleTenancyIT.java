@@ -64,9 +64,10 @@ class ConsoleTenancyIT {
         HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).GET()
                 .build(), HttpResponse.BodyHandlers.ofString());
         List<String> cookies = login.headers().allValues("Set-Cookie");
+        // SESSION: Spring Session's cookie (sessions are kept in the database)
         assertThat(cookies).as("the login page starts a session (for its CSRF token)")
-                .anySatisfy(c -> assertThat(c).startsWith("JSESSIONID="));
-        assertThat(cookies).filteredOn(c -> c.startsWith("JSESSIONID="))
+                .anySatisfy(c -> assertThat(c).startsWith("SESSION="));
+        assertThat(cookies).filteredOn(c -> c.startsWith("SESSION="))
                 .allSatisfy(c -> assertThat(c).containsIgnoringCase("SameSite=Lax").containsIgnoringCase("HttpOnly"));
     }
 
@@ -218,6 +219,10 @@ class ConsoleTenancyIT {
                 .query(Long.class).single());
         ids.put("call", call);
         ids.put("calls", call);
+        ids.put("canned", fx.admin.post("/api/v1/canned-responses", """
+                {"shortcut":"tenancy","title":"Tenancy","body":"Hola"}""").json().get("id").asLong());
+        ids.put("tokens", fx.admin.post("/api/v1/tokens", """
+                {"name":"tenancy","role":"AGENT"}""").json().get("id").asLong());
         return ids;
     }
 }
