@@ -1,6 +1,7 @@
 package dev.conversa.channel;
 
 import dev.conversa.kernel.ChannelType;
+import java.util.List;
 
 /**
  * The channel plug-in interface. One implementation per provider, in its own sub-package
@@ -13,6 +14,14 @@ public interface ChannelAdapter {
     ChannelType type();
 
     ChannelCapabilities capabilities();
+
+    /**
+     * The settings and secrets an inbox of this channel takes, for the admin form and for checking values before they
+     * are stored. A setting not listed is stored as given (a channel may read more than it lists).
+     */
+    default List<ChannelSetting> settings() {
+        return List.of();
+    }
 
     /**
      * Delivers one outbound message through the provider. Called by the outbound dispatcher, which persisted the

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -32,12 +33,16 @@ public class InboxService {
     private final SecretBox secretBox;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
+    /** Read lazily: adapters depend on this service. */
+    private final ObjectProvider<ChannelAdapter> adapters;
 
-    InboxService(JdbcClient jdbc, SecretBox secretBox, JsonMapper json, ApplicationEventPublisher events) {
+    InboxService(JdbcClient jdbc, SecretBox secretBox, JsonMapper json, ApplicationEventPublisher events,
+                 ObjectProvider<ChannelAdapter> adapters) {
         this.jdbc = jdbc;
         this.secretBox = secretBox;
         this.json = json;
         this.events = events;
+        this.adapters = adapters;
     }
 
     @Transactional
@@ -56,6 +61,8 @@ public class InboxService {
         if (channel == null) {
             throw new InvalidInputException("channel", "channel is required");
         }
+        check(channel, settings, false);
+        check(channel, secrets, true);
         Instant now = Instant.now();
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -75,6 +82,8 @@ public class InboxService {
                         Actor actor) {
         actor.require(Role.ADMIN);
         Inbox inbox = get(id, actor);
+        check(inbox.channel(), settings, false);
+        check(inbox.channel(), secrets, true);
         Map<String, String> newSettings = merge(inbox.settings(), settings);
         Map<String, String> newSecrets = merge(secrets(inbox.workspaceId(), id), secrets);
         jdbc.sql("""
@@ -149,5 +158,28 @@ public class InboxService {
         return new Inbox(id, ws, rs.getString("name"), ChannelType.valueOf(rs.getString("channel")),
                 json.readValue(rs.getString("settings"), MAP), secretNames, InboxStatus.valueOf(rs.getString("status")),
                 rs.getString("last_error"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+    }
+
+    /** What the channel declares for its settings (or secrets), by name. */
+    public Map<String, ChannelSetting> declared(ChannelType channel, boolean secrets) {
+        Map<String, ChannelSetting> out = new LinkedHashMap<>();
+        adapters.orderedStream().filter(a -> a.type() == channel).flatMap(a -> a.settings().stream())
+                .filter(s -> s.secret() == secrets).forEach(s -> out.putIfAbsent(s.name(), s));
+        return out;
+    }
+
+    /** Refuses a value of the wrong kind for a setting the channel declares, naming the setting. */
+    private void check(ChannelType channel, Map<String, String> values, boolean secrets) {
+        if (values == null || values.isEmpty()) {
+            return;
+        }
+        Map<String, ChannelSetting> known = declared(channel, secrets);
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            ChannelSetting setting = known.get(e.getKey());
+            String problem = setting == null ? null : setting.problem(e.getValue());
+            if (problem != null) {
+                throw new InvalidInputException((secrets ? "secrets." : "settings.") + e.getKey(), problem);
+            }
+        }
     }
 }

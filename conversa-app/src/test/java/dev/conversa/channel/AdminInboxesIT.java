@@ -37,6 +37,13 @@ class AdminInboxesIT {
         String page = browser.send(HttpRequest.newBuilder(URI.create(base + "/admin/inboxes")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         assertThat(page).contains("<h1>Inboxes</h1>").contains("new-sms");
+        // the forms are written from what each channel declares: its settings with their defaults, and what they mean
+        assertThat(page).contains("smtpSecurity=starttls").contains("imapSecurity=ssl").contains("password=")
+                .contains("IMAP server; without it the inbox only sends").contains("ssl | starttls | none")
+                .contains("widgetPosition=right");
+        var refused = browser.send(form(base + "/admin/inboxes", "name=" + enc("Broken mail") + "&channel=EMAIL&settings="
+                + enc("imapPort=imap") + "&_csrf=" + enc(csrf(page))), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.body()).contains("imapPort must be a whole number, not &quot;imap&quot;");
         var created = browser.send(form(base + "/admin/inboxes", "name=" + enc("SMS Madrid") + "&channel=SMS&settings="
                 + enc("accountSid=AC123\nfromNumber=+34600000000") + "&secrets=" + enc("authToken=very-secret-token")
                 + "&_csrf=" + enc(csrf(page))), HttpResponse.BodyHandlers.ofString());

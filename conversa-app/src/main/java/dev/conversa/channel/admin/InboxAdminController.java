@@ -2,6 +2,7 @@ package dev.conversa.channel.admin;
 
 import dev.conversa.channel.ChannelAdapter;
 import dev.conversa.channel.ChannelCapabilities;
+import dev.conversa.channel.ChannelSetting;
 import dev.conversa.channel.InboxService;
 import dev.conversa.channel.InboxStatus;
 import dev.conversa.kernel.Actor;
@@ -34,21 +35,28 @@ import org.springframework.web.util.HtmlUtils;
  */
 @Controller
 class InboxAdminController {
-    /** The settings and secrets each channel needs, shown as a starting point in the form. */
-    static final Map<ChannelType, String[]> TEMPLATES = new EnumMap<>(Map.of(
-            ChannelType.EMAIL, new String[] {"address=\nimapHost=\nimapPort=993\nimapSecurity=ssl\nsmtpHost=\nsmtpPort=587\nsmtpSecurity=starttls\nimapIdle=true\npollSeconds=30", "password="},
-            ChannelType.SMS, new String[] {"accountSid=\nfromNumber=\nwebhookBaseUrl=", "authToken="},
-            ChannelType.VOICE, new String[] {"agents=client:ana=ana@example.com,PJSIP/1001=luis@example.com\nwebhookBaseUrl=\namiHost=\namiPort=5038\namiUsername=\namiContext=\nrecordingBaseUrl=", "authToken=\namiSecret="},
-            ChannelType.WEBCHAT, new String[] {"widgetTitle=\nwidgetColor=#2b59c3\nwidgetPosition=right\nfollowUpEmailInboxId=", "identitySecret="}));
-
     private final InboxService inboxes;
     private final MessageSource messages;
     private final Map<ChannelType, ChannelCapabilities> capabilities = new EnumMap<>(ChannelType.class);
+    /** Per channel that declares settings: the form's starting text for settings and for secrets. */
+    private final Map<ChannelType, String[]> templates = new EnumMap<>(ChannelType.class);
+    /** Per channel: what each declared setting means, shown under the form. */
+    private final Map<ChannelType, List<ChannelSetting>> declared = new EnumMap<>(ChannelType.class);
 
     InboxAdminController(InboxService inboxes, List<ChannelAdapter> adapters, MessageSource messages) {
         this.inboxes = inboxes;
         this.messages = messages;
         adapters.forEach(a -> capabilities.putIfAbsent(a.type(), a.capabilities()));
+        adapters.stream().filter(a -> !a.settings().isEmpty()).forEach(a -> {
+            declared.putIfAbsent(a.type(), a.settings());
+            templates.putIfAbsent(a.type(), new String[] {template(a.settings(), false), template(a.settings(), true)});
+        });
+    }
+
+    /** One {@code name=default} line per declared setting (or secret), as the form's starting point. */
+    static String template(List<ChannelSetting> settings, boolean secrets) {
+        return String.join("\n", settings.stream().filter(s -> s.secret() == secrets)
+                .map(s -> s.name() + "=" + (s.defaultValue() == null ? "" : s.defaultValue())).toList());
     }
 
     @GetMapping("/admin/inboxes")
@@ -61,7 +69,8 @@ class InboxAdminController {
         model.addAttribute("settingsText", settingsText);
         model.addAttribute("channels", ChannelType.values());
         model.addAttribute("capabilities", capabilities);
-        model.addAttribute("templates", TEMPLATES);
+        model.addAttribute("templates", templates);
+        model.addAttribute("declared", declared);
         model.addAttribute("statuses", InboxStatus.values());
         return "admin/inboxes";
     }

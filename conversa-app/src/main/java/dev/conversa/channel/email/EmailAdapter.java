@@ -2,6 +2,7 @@ package dev.conversa.channel.email;
 
 import dev.conversa.channel.ChannelAdapter;
 import dev.conversa.channel.ChannelCapabilities;
+import dev.conversa.channel.ChannelSetting;
 import dev.conversa.channel.DeliveryResult;
 import dev.conversa.channel.Inbox;
 import dev.conversa.channel.InboxService;
@@ -52,6 +53,11 @@ class EmailAdapter implements ChannelAdapter {
         return CAPABILITIES;
     }
 
+    @Override
+    public List<ChannelSetting> settings() {
+        return EmailSettings.SPEC;
+    }
+
     static boolean isOurs(String messageId) {
         return messageId != null && messageId.startsWith(ID_PREFIX) && messageId.contains(".reply@");
     }
@@ -64,11 +70,12 @@ class EmailAdapter implements ChannelAdapter {
     @Override
     public DeliveryResult send(OutboundMessage message) {
         Inbox inbox = message.inbox();
-        String address = inbox.settings().get("address");
+        EmailSettings settings = EmailSettings.of(inbox);
+        String address = settings.address();
         if (message.recipient() == null) {
             return new DeliveryResult.Failed("the customer has no email address");
         }
-        if (address == null || inbox.settings().get("smtpHost") == null) {
+        if (address == null || settings.smtpHost() == null) {
             return new DeliveryResult.Failed("the inbox needs the settings address and smtpHost");
         }
         String password = message.secrets().get("password");
@@ -76,8 +83,8 @@ class EmailAdapter implements ChannelAdapter {
         String id = messageIdFor(message.workspaceId(), message.messageId(), address);
         try {
             MimeMessage mail = new FixedIdMessage(session, id);
-            String fromName = message.authorName() == null ? inbox.settings().getOrDefault("fromName", inbox.name())
-                    : message.authorName() + " (" + inbox.settings().getOrDefault("fromName", inbox.name()) + ")";
+            String inboxName = settings.fromName() == null ? inbox.name() : settings.fromName();
+            String fromName = message.authorName() == null ? inboxName : message.authorName() + " (" + inboxName + ")";
             mail.setFrom(new InternetAddress(address, fromName, StandardCharsets.UTF_8.name()));
             mail.setRecipient(Message.RecipientType.TO, new InternetAddress(message.recipient().value(),
                     message.recipient().displayName(), StandardCharsets.UTF_8.name()));

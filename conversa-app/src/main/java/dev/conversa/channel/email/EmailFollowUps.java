@@ -31,8 +31,9 @@ public class EmailFollowUps {
         Session session = MailSessions.smtp(inbox, password != null);
         try {
             MimeMessage mail = new MimeMessage(session);
-            mail.setFrom(new InternetAddress(inbox.settings().get("address"), inbox.settings().getOrDefault("fromName",
-                    inbox.name()), StandardCharsets.UTF_8.name()));
+            EmailSettings settings = EmailSettings.of(inbox);
+            mail.setFrom(new InternetAddress(settings.address(), settings.fromName() == null ? inbox.name() : settings.fromName(),
+                    StandardCharsets.UTF_8.name()));
             mail.setRecipient(Message.RecipientType.TO, new InternetAddress(to, toName, StandardCharsets.UTF_8.name()));
             mail.setSubject(subject, StandardCharsets.UTF_8.name());
             mail.setText(body, StandardCharsets.UTF_8.name());

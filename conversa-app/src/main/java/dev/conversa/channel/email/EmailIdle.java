@@ -60,8 +60,8 @@ final class EmailIdle {
     }
 
     static boolean wanted(Inbox inbox) {
-        return inbox.status() == InboxStatus.ACTIVE && inbox.settings().get("imapHost") != null
-                && !"false".equalsIgnoreCase(inbox.settings().getOrDefault("imapIdle", "true").strip());
+        EmailSettings settings = EmailSettings.of(inbox);
+        return inbox.status() == InboxStatus.ACTIVE && settings.imapHost() != null && settings.imapIdle();
     }
 
     /** Starts watching the inbox unless it is watched already or its server is known not to support IDLE. */
@@ -110,7 +110,7 @@ final class EmailIdle {
 
     /** Idles until the connection fails; answers false right away when the server lacks IDLE. */
     private boolean idle(Inbox inbox, Watch w) throws MessagingException, InterruptedException {
-        int refresh = seconds(inbox.settings().get("idleRefreshSeconds"), 540);
+        int refresh = EmailSettings.of(inbox).idleRefreshSeconds();
         Session session = MailSessions.imap(inbox);
         String protocol = MailSessions.imapProtocol(inbox);
         // IDLE waits silently: the read timeout must outlast one IDLE period
@@ -121,7 +121,7 @@ final class EmailIdle {
             if (!store.hasCapability("IDLE")) {
                 return false;
             }
-            IMAPFolder folder = (IMAPFolder) store.getFolder(inbox.settings().getOrDefault("imapFolder", "INBOX"));
+            IMAPFolder folder = (IMAPFolder) store.getFolder(EmailSettings.of(inbox).imapFolder());
             folder.open(Folder.READ_ONLY);
             w.folder = folder;
             Thread refresher = Thread.ofVirtual().name("email-idle-refresh-" + inbox.id()).start(() -> refresh(folder, refresh));
@@ -221,11 +221,4 @@ final class EmailIdle {
         }
     }
 
-    private static int seconds(String value, int fallback) {
-        try {
-            return value == null ? fallback : Math.max(5, Integer.parseInt(value.strip()));
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
-    }
 }

@@ -54,7 +54,8 @@ class EmailIngest {
 
     Outcome accept(Inbox inbox, ParsedEmail mail) {
         long ws = inbox.workspaceId();
-        String own = inbox.settings().getOrDefault("address", "").toLowerCase(java.util.Locale.ROOT);
+        String address = EmailSettings.of(inbox).address();
+        String own = address == null ? "" : address.toLowerCase(java.util.Locale.ROOT);
         if (mail.messageId() != null && (EmailAdapter.isOurs(mail.messageId())
                 || store.ref(inbox.id(), mail.messageId()).map(EmailStore.Ref::outbound).orElse(false))
                 || !own.isEmpty() && own.equals(mail.fromAddress())) {

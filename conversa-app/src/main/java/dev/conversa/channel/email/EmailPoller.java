@@ -99,7 +99,7 @@ class EmailPoller implements SmartLifecycle {
     }
 
     private int poll(Inbox inbox) {
-        if (inbox.settings().get("imapHost") == null) {
+        if (EmailSettings.of(inbox).imapHost() == null) {
             return 0;
         }
         Lease lease = lease(inbox.id()).orElse(null);
@@ -127,7 +127,7 @@ class EmailPoller implements SmartLifecycle {
         String password = inboxes.secrets(inbox.workspaceId(), inbox.id()).get("password");
         try (Store imap = MailSessions.imap(inbox).getStore(MailSessions.imapProtocol(inbox))) {
             imap.connect(MailSessions.username(inbox), password);
-            Folder folder = imap.getFolder(inbox.settings().getOrDefault("imapFolder", "INBOX"));
+            Folder folder = imap.getFolder(EmailSettings.of(inbox).imapFolder());
             folder.open(Folder.READ_ONLY);
             try {
                 UIDFolder uids = (UIDFolder) folder;
@@ -171,7 +171,7 @@ class EmailPoller implements SmartLifecycle {
     private void work() {
         while (running) {
             try {
-                var all = inboxes.allOfChannel(ChannelType.EMAIL).stream().filter(i -> i.settings().get("imapHost") != null)
+                var all = inboxes.allOfChannel(ChannelType.EMAIL).stream().filter(i -> EmailSettings.of(i).imapHost() != null)
                         .toList();
                 leases.releaseOthers("email-inbox:", all.stream().map(i -> leaseName(i.id())).collect(Collectors.toSet()));
                 // every free lease first, then the polls: a long poll of one inbox must not delay taking over the next
@@ -183,7 +183,7 @@ class EmailPoller implements SmartLifecycle {
                     if (lease(inbox.id()).isEmpty()) {
                         continue; // another node reads it
                     }
-                    int every = seconds(inbox.settings().get("pollSeconds"));
+                    int every = EmailSettings.of(inbox).pollSeconds();
                     Instant last = lastPoll.get(inbox.id());
                     boolean failing = inbox.status() == InboxStatus.ERROR;
                     Duration wait = Duration.ofSeconds(failing ? Math.max(every, 300) : every);
@@ -199,14 +199,6 @@ class EmailPoller implements SmartLifecycle {
             } catch (RuntimeException e) {
                 log.warn("Email polling failed; trying again", e);
             }
-        }
-    }
-
-    private static int seconds(String value) {
-        try {
-            return value == null ? 30 : Math.max(1, Integer.parseInt(value.strip()));
-        } catch (NumberFormatException e) {
-            return 30;
         }
     }
 

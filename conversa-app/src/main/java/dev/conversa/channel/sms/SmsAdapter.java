@@ -2,6 +2,7 @@ package dev.conversa.channel.sms;
 
 import dev.conversa.channel.ChannelAdapter;
 import dev.conversa.channel.ChannelCapabilities;
+import dev.conversa.channel.ChannelSetting;
 import dev.conversa.channel.DeliveryResult;
 import dev.conversa.channel.OutboundMessage;
 import dev.conversa.customer.IdentityKind;
@@ -55,6 +56,17 @@ class SmsAdapter implements ChannelAdapter {
     @Override
     public ChannelCapabilities capabilities() {
         return CAPABILITIES;
+    }
+
+    @Override
+    public List<ChannelSetting> settings() {
+        return List.of(
+                ChannelSetting.text("accountSid", "Twilio account SID (AC…)"),
+                ChannelSetting.text("fromNumber", "The number replies come from, in E.164 (+34…)"),
+                ChannelSetting.text("messagingServiceSid", "A Twilio messaging service (MG…) to send from instead of fromNumber"),
+                ChannelSetting.url("webhookBaseUrl", "This installation's public URL, as Twilio calls it (signatures are checked against it)"),
+                ChannelSetting.url("apiBaseUrl", "Twilio's API address (default https://api.twilio.com)"),
+                ChannelSetting.secret("authToken", "Twilio auth token: signs webhooks and authenticates sends"));
     }
 
     @Override

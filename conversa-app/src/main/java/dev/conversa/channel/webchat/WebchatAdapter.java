@@ -2,6 +2,7 @@ package dev.conversa.channel.webchat;
 
 import dev.conversa.channel.ChannelAdapter;
 import dev.conversa.channel.ChannelCapabilities;
+import dev.conversa.channel.ChannelSetting;
 import dev.conversa.channel.DeliveryResult;
 import dev.conversa.channel.OutboundMessage;
 import dev.conversa.channel.email.EmailFollowUps;
@@ -42,6 +43,18 @@ class WebchatAdapter implements ChannelAdapter {
     @Override
     public ChannelCapabilities capabilities() {
         return CAPABILITIES;
+    }
+
+    @Override
+    public List<ChannelSetting> settings() {
+        return List.of(
+                ChannelSetting.text("widgetTitle", "The widget's title (default: the inbox's name)"),
+                ChannelSetting.text("widgetColor", "The widget's colour").withDefault("#2b59c3"),
+                ChannelSetting.choice("widgetPosition", "right", List.of("right", "left"), "Corner of the page"),
+                ChannelSetting.bool("prechatForm", true, "Ask an unknown visitor's name and email before the chat"),
+                ChannelSetting.number("followUpEmailInboxId", null, "Email inbox that sends a visitor the replies they missed"),
+                ChannelSetting.text("followUpSubject", "Subject of that follow-up email"),
+                ChannelSetting.secret("identitySecret", "HMAC key your site signs identified visitors with"));
     }
 
     @Override
