@@ -14,7 +14,8 @@ import org.openqa.selenium.TakesScreenshot;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Screenshots of the inbox, a conversation and the customer panel, in English and Spanish. They go to
+ * Screenshots of the inbox, a conversation, the customer panel, the report, the wallboard and two admin pages, in
+ * English and Spanish. They go to
  * {@code target/screenshots}; {@code -Dconversa.screenshots=update} also copies them to {@code docs/screenshots}:
  * <pre>./mvnw -pl conversa-app verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ConsoleScreenshotsIT -Dconversa.screenshots=update</pre>
  */
@@ -47,6 +48,8 @@ class ConsoleScreenshotsIT {
         fx.admin.put("/api/v1/conversations/" + pilar + "/tags", """
                 {"tags":["fibra","avería"]}""");
 
+        fx.admin.post("/api/v1/canned-responses", """
+                {"shortcut":"averia","title":"Avería en la zona","body":"Hola {{customer.name}}, hay una avería en tu zona; te avisamos en cuanto esté resuelta."}""");
         Path out = Path.of("target", "screenshots");
         Files.createDirectories(out);
         for (String lang : new String[] {"en", "es"}) {
@@ -61,6 +64,25 @@ class ConsoleScreenshotsIT {
                 shot(b.driver, out.resolve("conversation-" + lang + ".png"));
                 var panel = b.driver.findElement(By.id("customer"));
                 Files.write(out.resolve("customer-" + lang + ".png"), panel.getScreenshotAs(OutputType.BYTES));
+                // the supervisor's pages: the report once its facts are written, the wallboard live, the admin pages
+                b.driver.get(b.base + "/reports?by=inbox&lang=" + lang);
+                b.wait(10).until(d -> {
+                    if (!d.findElements(By.id("group-" + twitter)).isEmpty()) {
+                        return true;
+                    }
+                    d.navigate().refresh();
+                    return false;
+                });
+                shot(b.driver, out.resolve("reports-" + lang + ".png"));
+                b.driver.get(b.base + "/wallboard?lang=" + lang);
+                b.settle();
+                shot(b.driver, out.resolve("wallboard-" + lang + ".png"));
+                b.driver.get(b.base + "/admin/inboxes?lang=" + lang);
+                b.waitFor(By.id("new-email")).click();
+                shot(b.driver, out.resolve("admin-inboxes-" + lang + ".png"));
+                b.driver.get(b.base + "/admin/canned?lang=" + lang);
+                b.waitFor(By.id("canned-new"));
+                shot(b.driver, out.resolve("admin-canned-" + lang + ".png"));
             }
         }
         if ("update".equals(System.getProperty("conversa.screenshots"))) {

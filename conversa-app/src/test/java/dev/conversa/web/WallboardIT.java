@@ -48,6 +48,12 @@ class WallboardIT {
             assertThat(es.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Panel de sala");
             assertThat(en.driver.findElement(By.id("inbox-" + inbox)).getText()).contains("Soporte");
             assertThat(es.driver.findElement(By.id("team-none")).getText()).contains("Sin equipo");
+            // light text on the dark board everywhere: the shared stylesheet's white headers and tables must not show
+            for (String selector : new String[] {"header", "#by-inbox", "#by-inbox td"}) {
+                assertThat(en.driver.executeScript("var s = getComputedStyle(document.querySelector(arguments[0]));"
+                        + " return s.backgroundColor + ' on ' + s.color;", selector))
+                        .as(selector).asString().doesNotStartWith("rgb(255, 255, 255)");
+            }
 
             fx.inbound(inbox, "w1-" + tag, "w1-" + tag, "u1-" + tag, "Bea", "¿Hay alguien?");
             for (Browser b : new Browser[] {en, es}) {
