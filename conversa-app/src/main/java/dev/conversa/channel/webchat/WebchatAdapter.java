@@ -51,6 +51,8 @@ class WebchatAdapter implements ChannelAdapter {
                 ChannelSetting.text("widgetTitle", "The widget's title (default: the inbox's name)"),
                 ChannelSetting.text("widgetColor", "The widget's colour").withDefault("#2b59c3"),
                 ChannelSetting.choice("widgetPosition", "right", List.of("right", "left"), "Corner of the page"),
+                ChannelSetting.text("widgetLocale", "The widget's language, en or es (default: the visitor's browser)"),
+                ChannelSetting.text("widgetGreeting", "First message the widget shows"),
                 ChannelSetting.bool("prechatForm", true, "Ask an unknown visitor's name and email before the chat"),
                 ChannelSetting.number("followUpEmailInboxId", null, "Email inbox that sends a visitor the replies they missed"),
                 ChannelSetting.text("followUpSubject", "Subject of that follow-up email"),
