@@ -3,15 +3,13 @@ package dev.conversa;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Conversa: one inbox for every channel a contact center answers on. Scheduling is switched on here, for every
- * module's {@code @Scheduled} jobs, not in one module that the others would then depend on by accident.
+ * Conversa: one inbox for every channel a contact center answers on. Its background work runs as
+ * {@link dev.conversa.worker.Worker}s, not {@code @Scheduled} jobs, so scheduling is not switched on.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@EnableScheduling
 public class ConversaApplication {
 
     public static void main(String[] args) {

@@ -1,21 +1,16 @@
 package dev.conversa.automation;
 
+import dev.conversa.worker.QueueWorker;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Delivers the webhooks rules queued in {@code automation_webhook}. A worker claims due rows with a lease, makes one
@@ -25,7 +20,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * node died mid-attempt is taken over when its lease expires.
  */
 @Component
-class WebhookDispatcher implements SmartLifecycle {
+class WebhookDispatcher extends QueueWorker<WebhookQueue.Claimed> {
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
 
     private final WebhookQueue queue;
@@ -35,21 +30,17 @@ class WebhookDispatcher implements SmartLifecycle {
     private final WebhookBackoff backoff;
     private final TransactionOperations transactions;
     private final String owner = "node-" + UUID.randomUUID();
-    private final Semaphore wakeUp = new Semaphore(0);
-    private final Semaphore inFlight;
-    private volatile boolean running;
-    private Thread loop;
-    private ExecutorService attempts;
 
     WebhookDispatcher(WebhookQueue queue, WebhookSecrets secrets, WebhookSender sender, WebhookProperties properties,
                       TransactionOperations transactions) {
+        // attempts in flight at shutdown finish and record their outcome, so a restart does not send them again
+        super("automation-webhooks", properties.concurrency(), properties.pollInterval(), properties.timeout().plusSeconds(5));
         this.queue = queue;
         this.secrets = secrets;
         this.sender = sender;
         this.properties = properties;
         this.backoff = properties.backoff();
         this.transactions = transactions;
-        this.inFlight = new Semaphore(properties.concurrency());
     }
 
     /** Queues a webhook in the caller's transaction; the worker looks at it once that transaction commits. */
@@ -59,19 +50,6 @@ class WebhookDispatcher implements SmartLifecycle {
         return id;
     }
 
-    /** Wakes the worker once the caller's transaction (if any) committed: a replay, a newly queued webhook. */
-    void wakeAfterCommit() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    wakeUp.release();
-                }
-            });
-        } else {
-            wakeUp.release();
-        }
-    }
 
     private void attempt(WebhookQueue.Claimed w) {
         WebhookSender.Answer answer;
@@ -123,7 +101,7 @@ class WebhookDispatcher implements SmartLifecycle {
     int runOnce() {
         int made = 0;
         for (long id : queue.due(Instant.now(), 100)) {
-            Optional<WebhookQueue.Claimed> claimed = claim(id);
+            Optional<WebhookQueue.Claimed> claimed = claim(id, Instant.now());
             if (claimed.isPresent()) {
                 made++;
                 attempt(claimed.get());
@@ -132,82 +110,24 @@ class WebhookDispatcher implements SmartLifecycle {
         return made;
     }
 
-    private Optional<WebhookQueue.Claimed> claim(long id) {
-        Instant now = Instant.now();
+    @Override
+    protected List<Long> due(Instant now, int max) {
+        return queue.due(now, max);
+    }
+
+    @Override
+    protected Optional<WebhookQueue.Claimed> claim(long id, Instant now) {
         return queue.claim(id, owner, now, now.plus(properties.lease()));
     }
 
-    private void work() {
-        while (running) {
-            try {
-                wakeUp.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                wakeUp.drainPermits();
-                for (long id : queue.due(Instant.now(), properties.concurrency() * 4)) {
-                    inFlight.acquire();
-                    Optional<WebhookQueue.Claimed> claimed = running ? claim(id) : Optional.empty();
-                    if (claimed.isEmpty()) {
-                        inFlight.release();
-                        continue;
-                    }
-                    attempts.execute(() -> {
-                        try {
-                            attempt(claimed.get());
-                        } finally {
-                            inFlight.release();
-                        }
-                    });
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.warn("Automation webhook worker failed; trying again", e);
-            }
-        }
-    }
-
     @Override
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        attempts = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("automation-webhook-", 0).factory());
-        running = true;
-        loop = Thread.ofVirtual().name("automation-webhooks").start(this::work);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (!running) {
-            return;
-        }
-        running = false;
-        wakeUp.release();
-        loop.interrupt();
-        try {
-            loop.join(Duration.ofSeconds(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        attempts.shutdown();
-        try {
-            // Attempts in flight finish and record their outcome, so a restart does not send them again.
-            if (!attempts.awaitTermination(properties.timeout().plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS)) {
-                log.warn("Automation webhooks still in flight at shutdown; their leases will expire and they will be retried");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
+    protected void process(WebhookQueue.Claimed claimed) {
+        attempt(claimed);
     }
 
     @Override
     public int getPhase() {
         // Stop before the web server and the data source go away.
-        return SmartLifecycle.DEFAULT_PHASE - 1000;
+        return DEFAULT_PHASE - 1000;
     }
 }

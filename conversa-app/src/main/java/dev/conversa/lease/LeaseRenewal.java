@@ -1,60 +1,38 @@
 package dev.conversa.lease;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import dev.conversa.kernel.Backoff;
+import dev.conversa.worker.Worker;
+import java.time.Duration;
 import org.springframework.stereotype.Component;
 
 /**
- * Renews this node's leases every third of their duration, on its own thread so a busy poller cannot starve it.
- * Starts before and stops after the work it guards (a lower phase), and releases every lease when it stops.
+ * Renews this node's leases every third of their duration, on a platform thread of its own so that busy virtual
+ * threads cannot starve it. Starts before and stops after the work it guards (a lower phase), and releases every
+ * lease when it stops. If renewing keeps failing, the leases run out by themselves and their work stops.
  */
 @Component
-class LeaseRenewal implements SmartLifecycle {
-    private static final Logger log = LoggerFactory.getLogger(LeaseRenewal.class);
-
+class LeaseRenewal extends Worker {
     private final Leases leases;
-    private volatile Thread thread;
 
     LeaseRenewal(Leases leases) {
+        super("lease-renewal", retry(leases.duration()), true);
         this.leases = leases;
     }
 
-    @Override
-    public void start() {
-        thread = Thread.ofPlatform().daemon().name("lease-renewal").start(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    Thread.sleep(leases.duration().dividedBy(3));
-                    leases.renew();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (RuntimeException e) {
-                    // the leases run out by themselves if this keeps failing, and their work stops
-                    log.warn("Renewing leases failed: {}", e.toString());
-                }
-            }
-        });
+    /** Retries within the lease's duration: the first after a tenth of it, then up to a third. */
+    private static Backoff retry(Duration lease) {
+        return new Backoff(lease.dividedBy(10), lease.dividedBy(3));
     }
 
     @Override
-    public void stop() {
-        Thread t = thread;
-        thread = null;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    protected Duration round() {
+        leases.renew();
+        return leases.duration().dividedBy(3);
+    }
+
+    @Override
+    protected void stopped() {
         leases.releaseAll();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return thread != null;
     }
 
     @Override

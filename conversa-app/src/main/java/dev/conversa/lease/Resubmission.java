@@ -1,11 +1,10 @@
 package dev.conversa.lease;
 
+import dev.conversa.kernel.Backoff;
+import dev.conversa.worker.Worker;
 import java.time.Duration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.IncompleteEventPublications;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,31 +14,42 @@ import org.springframework.stereotype.Component;
  * than {@code conversa.events.resubmit-older-than} are resubmitted: a younger one may still be running its listener.
  */
 @Component
-class Resubmission {
+class Resubmission extends Worker {
     static final String LEASE = "event-publications";
-    private static final Logger log = LoggerFactory.getLogger(Resubmission.class);
 
     private final Leases leases;
     private final IncompleteEventPublications incomplete;
     private final Duration olderThan;
+    private final Duration every;
+    private final Duration firstAfter;
 
     Resubmission(Leases leases, IncompleteEventPublications incomplete,
-                 @Value("${conversa.events.resubmit-older-than:2m}") Duration olderThan) {
+                 @Value("${conversa.events.resubmit-older-than:2m}") Duration olderThan,
+                 @Value("${conversa.events.resubmit-every:60s}") Duration every,
+                 @Value("${conversa.events.resubmit-first-after:10s}") Duration firstAfter) {
+        super("event-resubmission", new Backoff(every, every.multipliedBy(10)));
         this.leases = leases;
         this.incomplete = incomplete;
         this.olderThan = olderThan;
+        this.every = every;
+        this.firstAfter = firstAfter;
     }
 
-    @Scheduled(fixedDelayString = "${conversa.events.resubmit-every:60s}",
-            initialDelayString = "${conversa.events.resubmit-first-after:10s}")
+    @Override
+    protected Duration firstRoundAfter() {
+        return firstAfter;
+    }
+
+    @Override
+    protected Duration round() {
+        resubmit();
+        return every;
+    }
+
+    /** One round: resubmits if this node holds the lease. */
     void resubmit() {
-        if (leases.hold(LEASE).isEmpty()) {
-            return;
-        }
-        try {
+        if (leases.hold(LEASE).isPresent()) {
             incomplete.resubmitIncompletePublicationsOlderThan(olderThan);
-        } catch (RuntimeException e) {
-            log.warn("Resubmitting incomplete event publications failed; trying again later", e);
         }
     }
 }

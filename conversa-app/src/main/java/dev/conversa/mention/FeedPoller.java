@@ -3,6 +3,7 @@ package dev.conversa.mention;
 import dev.conversa.kernel.Actor;
 import dev.conversa.kernel.Backoff;
 import dev.conversa.kernel.InvalidInputException;
+import dev.conversa.worker.Worker;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -17,7 +18,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * so a slow database slows the polling down instead of piling work up.
  */
 @Component
-class FeedPoller implements SmartLifecycle {
+class FeedPoller extends Worker {
     static final String SOURCE = "rss";
     private static final Logger log = LoggerFactory.getLogger(FeedPoller.class);
     private static final int BATCH = 50;
@@ -43,10 +43,10 @@ class FeedPoller implements SmartLifecycle {
     private final MentionService mentions;
     private final FeedProperties properties;
     private final Clock clock;
-    private volatile Thread thread;
 
     FeedPoller(FeedStore store, FeedFetcher fetcher, MentionService mentions, FeedProperties properties,
                ObjectProvider<Clock> clock) {
+        super("listening-feeds", failureBackoff(properties));
         this.store = store;
         this.fetcher = fetcher;
         this.mentions = mentions;
@@ -170,44 +170,15 @@ class FeedPoller implements SmartLifecycle {
         }
     }
 
+    /** A failed round (the database is away, say): the claimed feed is polled again once its claim runs out. */
     @Override
-    public void start() {
-        thread = Thread.ofVirtual().name("listening-feeds").start(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    pollDue();
-                    Thread.sleep(properties.tick());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (RuntimeException e) {
-                    // e.g. the database is away: the claimed feed is polled again once its claim runs out
-                    log.warn("Feed poller: {}", e.toString());
-                    try {
-                        Thread.sleep(properties.tick());
-                    } catch (InterruptedException ie) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-            }
-        });
+    protected Duration round() {
+        pollDue();
+        return properties.tick();
     }
 
-    @Override
-    public void stop() {
-        Thread t = thread;
-        thread = null;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return thread != null;
+    private static Backoff failureBackoff(FeedProperties properties) {
+        return new Backoff(properties.tick(), properties.maxBackoff().compareTo(properties.tick()) > 0
+                ? properties.maxBackoff() : properties.tick());
     }
 }

@@ -2,6 +2,7 @@ package dev.conversa.mention;
 
 import dev.conversa.kernel.Actor;
 import dev.conversa.kernel.Backoff;
+import dev.conversa.worker.Worker;
 import dev.conversa.kernel.InvalidInputException;
 import dev.conversa.kernel.Role;
 import java.net.URI;
@@ -17,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * nothing, up to {@code max-backoff}.
  */
 @Component
-class JetstreamSource implements SmartLifecycle {
+class JetstreamSource extends Worker {
     private static final Logger log = LoggerFactory.getLogger(JetstreamSource.class);
     static final Actor INTAKE = new Actor(null, null, Role.INSTALLATION_ADMIN, "jetstream", null);
 
@@ -42,54 +42,60 @@ class JetstreamSource implements SmartLifecycle {
     private final StreamCursorStore cursors;
     private final MentionService mentions;
     private final JsonMapper json = JsonMapper.builder().build();
-    private volatile Thread thread;
+    private ExecutorService executor;
+    private HttpClient http;
+    /** Connections in a row that delivered nothing: they back off, a connection with events resets it. */
+    private int emptyConnections;
     private volatile WebSocket socket;
 
     JetstreamSource(JetstreamProperties properties, StreamCursorStore cursors, MentionService mentions) {
+        super("jetstream", new Backoff(properties.initialBackoff(), properties.maxBackoff()));
         this.properties = properties;
         this.cursors = cursors;
         this.mentions = mentions;
     }
 
     @Override
-    public void start() {
-        if (!properties.enabled()) {
-            return;
-        }
-        thread = Thread.ofVirtual().name("jetstream").start(this::run);
+    protected boolean enabled() {
+        return properties.enabled();
     }
 
-    private void run() {
-        int emptyConnections = 0;
-        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            HttpClient http = HttpClient.newBuilder().executor(executor).connectTimeout(Duration.ofSeconds(20)).build();
-            while (!Thread.currentThread().isInterrupted()) {
-                Connection connection = new Connection();
-                try {
-                    URI uri = subscribeUri(cursors.position(JetstreamEvent.SOURCE).orElse(-1));
-                    socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(20)).buildAsync(uri, connection)
-                            .get(30, TimeUnit.SECONDS);
-                    String end = connection.closed.get();
-                    log.info("Jetstream closed: {}", end);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (ExecutionException | TimeoutException | RuntimeException e) {
-                    log.info("Jetstream connection ended: {}", e.getCause() != null ? e.getCause().toString() : e.toString());
-                } finally {
-                    connection.saveCursor();
-                    WebSocket s = socket;
-                    if (s != null) {
-                        s.abort();
-                    }
-                }
-                emptyConnections = connection.events > 0 ? 0 : emptyConnections + 1;
-                try {
-                    Thread.sleep(backoff(emptyConnections));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+    @Override
+    protected void starting() {
+        executor = Executors.newVirtualThreadPerTaskExecutor();
+        http = HttpClient.newBuilder().executor(executor).connectTimeout(Duration.ofSeconds(20)).build();
+    }
+
+    /** One connection, from the stored cursor until it ends; then the wait before the next one. */
+    @Override
+    protected Duration round() throws InterruptedException {
+        Connection connection = new Connection();
+        try {
+            URI uri = subscribeUri(cursors.position(JetstreamEvent.SOURCE).orElse(-1));
+            socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(20)).buildAsync(uri, connection)
+                    .get(30, TimeUnit.SECONDS);
+            String end = connection.closed.get();
+            log.info("Jetstream closed: {}", end);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            log.info("Jetstream connection ended: {}", e.getCause() != null ? e.getCause().toString() : e.toString());
+        } finally {
+            connection.saveCursor();
+            WebSocket s = socket;
+            if (s != null) {
+                s.abort();
             }
         }
+        emptyConnections = connection.events > 0 ? 0 : emptyConnections + 1;
+        return backoff(emptyConnections);
+    }
+
+    @Override
+    protected void stopped() {
+        WebSocket s = socket;
+        if (s != null) {
+            s.abort();
+        }
+        executor.close();
     }
 
     /** {@code initial-backoff} after a connection that delivered events, doubled for each one since that did not. */
@@ -179,28 +185,5 @@ class JetstreamSource implements SmartLifecycle {
             }
             savedAt = System.nanoTime();
         }
-    }
-
-    @Override
-    public void stop() {
-        Thread t = thread;
-        thread = null;
-        if (t != null) {
-            t.interrupt();
-            WebSocket s = socket;
-            if (s != null) {
-                s.abort();
-            }
-            try {
-                t.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return thread != null;
     }
 }

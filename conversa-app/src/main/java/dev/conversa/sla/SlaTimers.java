@@ -18,7 +18,6 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import dev.conversa.lease.Lease;
 import dev.conversa.lease.LeaseLost;
 import dev.conversa.lease.Leases;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -121,7 +120,6 @@ class SlaTimers {
      * Warns and escalates, on one node: the holder of the lease {@code sla-timers}. Each transition commits under the
      * lease's fencing token, so a node that stalled past its lease cannot warn or escalate a second time.
      */
-    @Scheduled(fixedDelayString = "${conversa.sla.check-interval-ms:30000}", initialDelayString = "${conversa.sla.check-interval-ms:30000}")
     void scheduledCheck() {
         Lease lease = leases.hold(LEASE).orElse(null);
         if (lease == null) {
@@ -131,8 +129,6 @@ class SlaTimers {
             check(clock.instant(), lease);
         } catch (LeaseLost lost) {
             log.info("SLA check stopped: {}", lost.getMessage());
-        } catch (RuntimeException ex) {
-            log.warn("SLA check failed", ex);
         }
     }
 

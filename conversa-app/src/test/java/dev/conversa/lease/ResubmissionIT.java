@@ -64,16 +64,16 @@ class ResubmissionIT {
         assertThat(other.hold(Resubmission.LEASE)).isPresent();
         resubmission.resubmit();
         Thread.sleep(1000);
-        assertThat(incomplete(workspace.id())).isEqualTo(rows.size());
+        assertThat(incomplete(rows)).isEqualTo(rows.size());
 
         // it is released (the other node stopped): the next round here resubmits, and the listeners complete them
         other.releaseAll();
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             resubmission.resubmit(); // the scheduled round, sooner
-            assertThat(incomplete(workspace.id())).isZero();
+            assertThat(incomplete(rows)).isZero();
         });
         // the young one may still be running its listener on another node: it waits for resubmit-older-than
-        assertThat(incomplete(young.id())).isEqualTo(youngRows.size());
+        assertThat(incomplete(youngRows)).isEqualTo(youngRows.size());
         jdbc.sql("DELETE FROM event_publication WHERE completion_date IS NULL AND " + OF_WORKSPACE)
                 .params(ofWorkspace(young.id())).update();
     }
@@ -91,6 +91,10 @@ class ResubmissionIT {
             return jdbc.sql("SELECT id, listener_id, event_type, serialized_event FROM event_publication WHERE " + OF_WORKSPACE)
                     .params(ofWorkspace(workspaceId)).query().listOfRows();
         });
+        // the workspace's own earlier publications (its inbox being created) may still be there, their listeners not
+        // yet done on a busy machine: only those of the rolled-back message are the crashed node's
+        rows = rows.stream().filter(row -> jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE id = ?")
+                .param(row.get("id")).query(Integer.class).single() == 0).toList();
         assertThat(rows).isNotEmpty();
         for (Map<String, Object> row : rows) {
             jdbc.sql("""
@@ -102,9 +106,11 @@ class ResubmissionIT {
         return rows;
     }
 
-    private int incomplete(long workspaceId) {
-        return jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL AND " + OF_WORKSPACE)
-                .params(ofWorkspace(workspaceId)).query(Integer.class).single();
+    /** How many of these publications are still incomplete. */
+    private int incomplete(List<Map<String, Object>> rows) {
+        return rows.stream().mapToInt(row -> jdbc.sql(
+                "SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL AND id = ?")
+                .param(row.get("id")).query(Integer.class).single()).sum();
     }
 
     private static final String OF_WORKSPACE = "(serialized_event LIKE ? OR serialized_event LIKE ?)";

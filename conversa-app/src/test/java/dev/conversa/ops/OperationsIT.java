@@ -34,6 +34,13 @@ class OperationsIT {
         var r = new Api(port, null).getAny("/actuator/prometheus");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body()).contains("jvm_memory_used_bytes").contains("http_server_requests");
+        // every background worker reports its rounds and failures under its name
+        for (String worker : new String[] {"outbound-dispatcher", "email-poller", "social-intake", "lease-renewal",
+                "automation-webhooks", "listening-feeds", "sla-check", "event-resubmission", "telegram-poller",
+                "x-mentions-poller"}) {
+            assertThat(r.body()).contains("conversa_worker_rounds_total{worker=\"" + worker + "\"")
+                    .contains("conversa_worker_failures_in_row{worker=\"" + worker + "\"");
+        }
     }
 
     @Test

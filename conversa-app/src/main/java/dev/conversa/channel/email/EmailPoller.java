@@ -7,6 +7,8 @@ import dev.conversa.kernel.ChannelType;
 import dev.conversa.lease.Lease;
 import dev.conversa.lease.LeaseLost;
 import dev.conversa.lease.Leases;
+import dev.conversa.kernel.Backoff;
+import dev.conversa.worker.Worker;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -23,7 +25,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -39,7 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * that checks the lease's fencing token, so a node that stalled and woke up after a takeover cannot move it back.
  */
 @Component
-class EmailPoller implements SmartLifecycle {
+class EmailPoller extends Worker {
     private static final Logger log = LoggerFactory.getLogger(EmailPoller.class);
     private static final int BATCH = 200;
 
@@ -53,10 +54,9 @@ class EmailPoller implements SmartLifecycle {
     private final TransactionTemplate tx;
     /** The tenure each inbox was last worked under here, to stop its IDLE connection the moment it is lost. */
     private final Map<Long, Lease> tenures = new ConcurrentHashMap<>();
-    private volatile boolean running;
-    private Thread loop;
 
     EmailPoller(InboxService inboxes, MailIntake intake, EmailStore store, Leases leases, TransactionTemplate tx) {
+        super("email-poller", new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1)));
         this.inboxes = inboxes;
         this.intake = intake;
         this.store = store;
@@ -168,57 +168,35 @@ class EmailPoller implements SmartLifecycle {
         }
     }
 
-    private void work() {
-        while (running) {
-            try {
-                var all = inboxes.allOfChannel(ChannelType.EMAIL).stream().filter(i -> EmailSettings.of(i).imapHost() != null)
-                        .toList();
-                leases.releaseOthers("email-inbox:", all.stream().map(i -> leaseName(i.id())).collect(Collectors.toSet()));
-                // every free lease first, then the polls: a long poll of one inbox must not delay taking over the next
-                all.forEach(inbox -> lease(inbox.id()));
-                for (Inbox inbox : all) {
-                    if (!running) {
-                        return;
-                    }
-                    if (lease(inbox.id()).isEmpty()) {
-                        continue; // another node reads it
-                    }
-                    int every = EmailSettings.of(inbox).pollSeconds();
-                    Instant last = lastPoll.get(inbox.id());
-                    boolean failing = inbox.status() == InboxStatus.ERROR;
-                    Duration wait = Duration.ofSeconds(failing ? Math.max(every, 300) : every);
-                    if (last == null || !idle.idling(inbox.id()) && last.plus(wait).isBefore(Instant.now())) {
-                        poll(inbox);
-                    }
-                    idle.ensure(inbox);
-                }
-                Thread.sleep(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.warn("Email polling failed; trying again", e);
+    /** One pass over the email inboxes: take the free leases, poll what is due, keep IDLE where it is asked for. */
+    @Override
+    protected Duration round() {
+        var all = inboxes.allOfChannel(ChannelType.EMAIL).stream().filter(i -> EmailSettings.of(i).imapHost() != null)
+                .toList();
+        leases.releaseOthers("email-inbox:", all.stream().map(i -> leaseName(i.id())).collect(Collectors.toSet()));
+        // every free lease first, then the polls: a long poll of one inbox must not delay taking over the next
+        all.forEach(inbox -> lease(inbox.id()));
+        for (Inbox inbox : all) {
+            if (!isRunning()) {
+                break;
             }
+            if (lease(inbox.id()).isEmpty()) {
+                continue; // another node reads it
+            }
+            int every = EmailSettings.of(inbox).pollSeconds();
+            Instant last = lastPoll.get(inbox.id());
+            boolean failing = inbox.status() == InboxStatus.ERROR;
+            Duration wait = Duration.ofSeconds(failing ? Math.max(every, 300) : every);
+            if (last == null || !idle.idling(inbox.id()) && last.plus(wait).isBefore(Instant.now())) {
+                poll(inbox);
+            }
+            idle.ensure(inbox);
         }
+        return Duration.ofSeconds(1);
     }
 
     @Override
-    public void start() {
-        running = true;
-        loop = Thread.ofVirtual().name("email-poller").start(this::work);
-    }
-
-    @Override
-    public void stop() {
-        running = false;
+    protected void stopped() {
         idle.stop();
-        if (loop != null) {
-            loop.interrupt();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }

@@ -25,6 +25,7 @@ import dev.conversa.kernel.NotFoundException;
 import dev.conversa.kernel.Role;
 import dev.conversa.workspace.UserAccount;
 import dev.conversa.workspace.UserService;
+import dev.conversa.worker.QueueWorker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -32,20 +33,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Delivers outbound messages through their channel's adapter. Replies are queued from {@link ReplyQueued} into
@@ -55,7 +49,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * whose node died mid-send is taken over when its lease expires.
  */
 @Component
-class OutboundDispatcher implements OutboundRetries, SmartLifecycle {
+class OutboundDispatcher extends QueueWorker<OutboundQueue.Delivery> implements OutboundRetries {
     private static final Logger log = LoggerFactory.getLogger(OutboundDispatcher.class);
 
     private final OutboundQueue queue;
@@ -67,15 +61,12 @@ class OutboundDispatcher implements OutboundRetries, SmartLifecycle {
     private final UserService users;
     private final OutboundProperties properties;
     private final String owner = "node-" + UUID.randomUUID();
-    private final Semaphore wakeUp = new Semaphore(0);
-    private final Semaphore inFlight;
-    private volatile boolean running;
-    private Thread loop;
-    private ExecutorService senders;
 
     OutboundDispatcher(OutboundQueue queue, List<ChannelAdapter> adapters, InboxService inboxes, MessageService messages,
                        ConversationService conversations, CustomerService customers, UserService users,
                        OutboundProperties properties) {
+        // sends in flight at shutdown finish and record their outcome: a restart must not send them again
+        super("outbound-dispatcher", properties.concurrency(), properties.pollInterval(), Duration.ofSeconds(15));
         this.queue = queue;
         for (ChannelAdapter adapter : adapters) {
             ChannelAdapter previous = this.adapters.putIfAbsent(adapter.type(), adapter);
@@ -89,7 +80,6 @@ class OutboundDispatcher implements OutboundRetries, SmartLifecycle {
         this.customers = customers;
         this.users = users;
         this.properties = properties;
-        this.inFlight = new Semaphore(properties.concurrency());
     }
 
     @ApplicationModuleListener
@@ -285,86 +275,24 @@ class OutboundDispatcher implements OutboundRetries, SmartLifecycle {
         }
     }
 
-    private void wakeAfterCommit() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    wakeUp.release();
-                }
-            });
-        } else {
-            wakeUp.release();
-        }
-    }
-
-    private void work() {
-        while (running) {
-            try {
-                wakeUp.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                wakeUp.drainPermits();
-                if (!running) {
-                    return;
-                }
-                for (long id : queue.due(Instant.now(), properties.concurrency() * 4)) {
-                    inFlight.acquire();
-                    Instant now = Instant.now();
-                    Optional<OutboundQueue.Delivery> claimed = running
-                            ? queue.claim(id, owner, now, now.plus(properties.lease())) : Optional.empty();
-                    if (claimed.isEmpty()) {
-                        inFlight.release();
-                        continue;
-                    }
-                    senders.execute(() -> {
-                        try {
-                            deliver(claimed.get());
-                        } finally {
-                            inFlight.release();
-                        }
-                    });
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.warn("Outbound dispatcher loop failed; trying again", e);
-            }
-        }
+    @Override
+    protected List<Long> due(Instant now, int max) {
+        return queue.due(now, max);
     }
 
     @Override
-    public void start() {
-        senders = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("outbound-", 0).factory());
-        running = true;
-        loop = Thread.ofVirtual().name("outbound-dispatcher").start(this::work);
+    protected Optional<OutboundQueue.Delivery> claim(long id, Instant now) {
+        return queue.claim(id, owner, now, now.plus(properties.lease()));
     }
 
     @Override
-    public void stop() {
-        running = false;
-        wakeUp.release();
-        if (loop != null) {
-            loop.interrupt();
-        }
-        senders.shutdown();
-        try {
-            // Sends in flight finish and record their outcome: a restart must not send them again.
-            if (!senders.awaitTermination(15, TimeUnit.SECONDS)) {
-                log.warn("Outbound sends still running at shutdown; their leases will expire and they will be retried");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
+    protected void process(OutboundQueue.Delivery claimed) {
+        deliver(claimed);
     }
 
     @Override
     public int getPhase() {
         // Stop before the web server and the data source go away.
-        return SmartLifecycle.DEFAULT_PHASE - 1000;
+        return DEFAULT_PHASE - 1000;
     }
 }

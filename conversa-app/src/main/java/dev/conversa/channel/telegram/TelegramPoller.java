@@ -10,10 +10,11 @@ import dev.conversa.kernel.ChannelType;
 import dev.conversa.lease.Lease;
 import dev.conversa.lease.LeaseLost;
 import dev.conversa.lease.Leases;
+import dev.conversa.worker.Worker;
+import dev.conversa.kernel.Backoff;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -24,16 +25,16 @@ import tools.jackson.databind.JsonNode;
  * holder of the lease {@code telegram-inbox:<id>}; the offset moves only under that lease's fencing token.
  */
 @Component
-class TelegramPoller implements SmartLifecycle {
+class TelegramPoller extends Worker {
     private static final Logger log = LoggerFactory.getLogger(TelegramPoller.class);
     private final SocialHttp http;
     private final InboxService inboxes;
     private final SocialState state;
     private final SocialDeliveryQueue queue;
     private final Leases leases;
-    private volatile Thread thread;
 
     TelegramPoller(SocialHttp http, InboxService inboxes, SocialState state, SocialDeliveryQueue queue, Leases leases) {
+        super("telegram-poller", new Backoff(Duration.ofSeconds(5), Duration.ofMinutes(2)));
         this.leases = leases;
         this.http = http;
         this.inboxes = inboxes;
@@ -86,46 +87,15 @@ class TelegramPoller implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        thread = Thread.ofVirtual().name("telegram-poller").start(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    boolean any = false;
-                    for (Inbox inbox : inboxes.allOfChannel(ChannelType.TELEGRAM)) {
-                        if (inbox.status() == InboxStatus.ACTIVE && "polling".equals(inbox.settings().get("mode"))
-                                && leases.hold(leaseName(inbox.id())).isPresent()) {
-                            any = true;
-                            pollOnce(inbox, 20);
-                        }
-                    }
-                    if (!any) {
-                        Thread.sleep(Duration.ofSeconds(10));
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (RuntimeException e) {
-                    log.info("Telegram poller: {}", e.toString());
-                    try {
-                        Thread.sleep(Duration.ofSeconds(5));
-                    } catch (InterruptedException ie) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
+    protected Duration round() throws InterruptedException {
+        boolean any = false;
+        for (Inbox inbox : inboxes.allOfChannel(ChannelType.TELEGRAM)) {
+            if (inbox.status() == InboxStatus.ACTIVE && "polling".equals(inbox.settings().get("mode"))
+                    && leases.hold(leaseName(inbox.id())).isPresent()) {
+                any = true;
+                pollOnce(inbox, 20);
             }
-        });
-    }
-
-    @Override
-    public void stop() {
-        Thread t = thread;
-        if (t != null) {
-            t.interrupt();
         }
-        thread = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return thread != null;
+        return any ? Duration.ZERO : Duration.ofSeconds(10); // a long poll waits by itself
     }
 }

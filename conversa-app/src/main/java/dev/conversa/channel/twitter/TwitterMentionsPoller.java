@@ -11,11 +11,11 @@ import dev.conversa.kernel.ChannelType;
 import dev.conversa.lease.Lease;
 import dev.conversa.lease.LeaseLost;
 import dev.conversa.lease.Leases;
-import java.io.UncheckedIOException;
+import dev.conversa.kernel.Backoff;
+import dev.conversa.worker.Worker;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * that lease's fencing token.
  */
 @Component
-class TwitterMentionsPoller implements SmartLifecycle {
+class TwitterMentionsPoller extends Worker {
     private static final Logger log = LoggerFactory.getLogger(TwitterMentionsPoller.class);
     private static final Duration INTERVAL = Duration.ofSeconds(60);
     static final String FIELDS = "tweet.fields=conversation_id,created_at,author_id,in_reply_to_user_id,referenced_tweets,"
@@ -37,9 +37,9 @@ class TwitterMentionsPoller implements SmartLifecycle {
     private final SocialState state;
     private final InboxService inboxes;
     private final Leases leases;
-    private volatile Thread thread;
 
     TwitterMentionsPoller(TwitterApi api, TwitterIntake intake, SocialState state, InboxService inboxes, Leases leases) {
+        super("x-mentions-poller", new Backoff(INTERVAL, Duration.ofMinutes(15)));
         this.leases = leases;
         this.api = api;
         this.intake = intake;
@@ -93,38 +93,12 @@ class TwitterMentionsPoller implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        thread = Thread.ofVirtual().name("x-mentions-poller").start(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    Thread.sleep(INTERVAL);
-                    for (Inbox inbox : inboxes.allOfChannel(ChannelType.TWITTER)) {
-                        if (inbox.status() == InboxStatus.ACTIVE && "true".equals(inbox.settings().get("pollMentions"))) {
-                            pollNow(inbox);
-                        }
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (RuntimeException e) {
-                    if (!(e instanceof UncheckedIOException)) {
-                        log.warn("X mentions poller: {}", e.toString());
-                    }
-                }
+    protected Duration round() {
+        for (Inbox inbox : inboxes.allOfChannel(ChannelType.TWITTER)) {
+            if (inbox.status() == InboxStatus.ACTIVE && "true".equals(inbox.settings().get("pollMentions"))) {
+                pollNow(inbox);
             }
-        });
-    }
-
-    @Override
-    public void stop() {
-        Thread t = thread;
-        if (t != null) {
-            t.interrupt();
         }
-        thread = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return thread != null;
+        return INTERVAL;
     }
 }

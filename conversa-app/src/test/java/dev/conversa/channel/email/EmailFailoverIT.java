@@ -41,9 +41,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * an application context in this JVM. Each inbox is read by the node holding its lease; A is then killed with
  * SIGKILL ({@link Process#destroyForcibly()}) while mail keeps arriving, B takes the inboxes over within the lease's
  * duration plus its retry interval, and every message is stored exactly once. PostgreSQL only: the nodes must share a
- * database, which an in-memory H2 is not across JVMs. (In the full PostgreSQL pass, other test contexts cached in
- * this JVM are separate installations with their own lease scope, and read these mailboxes too, as every context did
- * before leases; the once-per-Message-ID count holds regardless, the takeover is read from this installation's leases.)
+ * database, which an in-memory H2 is not across JVMs. The two nodes get a schema of their own in that database: the
+ * other test contexts cached in this JVM are separate installations on the same database, and would otherwise poll
+ * these mailboxes too (GreenMail then fails on concurrent sessions of one mailbox, which is not what is tested here).
  */
 class EmailFailoverIT {
     /** Short leases for the test: a dead node's work moves within 3 s + 0.5 s retry (+ the poller's 1 s round). */
@@ -58,17 +58,25 @@ class EmailFailoverIT {
     static Process nodeA;
     static ConfigurableApplicationContext nodeB;
     static int portA;
+    /** The shared test database's URL, and the URL of this test's own schema in it. */
+    static String baseUrl;
+    static String schema;
     static String url;
     static String user;
     static String password;
 
     @BeforeAll
     static void start() throws Exception {
-        url = System.getProperty("conversa.test.db-url");
-        Assumptions.assumeTrue(url != null && !url.isBlank(),
+        baseUrl = System.getProperty("conversa.test.db-url");
+        Assumptions.assumeTrue(baseUrl != null && !baseUrl.isBlank(),
                 "two nodes need one shared PostgreSQL database: set CONVERSA_TEST_POSTGRES_URL");
         user = System.getProperty("conversa.test.db-user");
         password = System.getProperty("conversa.test.db-password");
+        schema = "failover_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection c = DriverManager.getConnection(baseUrl, user, password)) {
+            c.createStatement().execute("CREATE SCHEMA " + schema);
+        }
+        url = baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         mail = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
         mail.start();
         portA = freePort();
@@ -99,7 +107,7 @@ class EmailFailoverIT {
 
     private static ConfigurableApplicationContext inProcessNode(String id) {
         return new SpringApplicationBuilder(ConversaApplication.class).profiles("test")
-                .run("--server.port=0", "--conversa.cluster.node-id=" + id,
+                .run("--server.port=0", "--conversa.test.db-url=" + url, "--conversa.cluster.node-id=" + id,
                         "--conversa.leases.duration=" + LEASE_DURATION, "--conversa.leases.retry-every=" + RETRY_EVERY,
                         "--conversa.leases.scope=" + SCOPE);
     }
@@ -111,15 +119,21 @@ class EmailFailoverIT {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         if (nodeA != null) {
             nodeA.destroyForcibly();
+            nodeA.waitFor();
         }
         if (nodeB != null) {
             nodeB.close();
         }
         if (mail != null) {
             mail.stop();
+        }
+        if (schema != null) {
+            try (Connection c = DriverManager.getConnection(baseUrl, user, password)) {
+                c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
+            }
         }
     }
 
