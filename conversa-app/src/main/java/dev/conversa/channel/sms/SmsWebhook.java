@@ -106,7 +106,7 @@ class SmsWebhook {
         }
         Optional<Message> message = messages.findByExternalId(inbox.workspaceId(), inbox.id(), sid)
                 .or(() -> store.messageOfPart(sid).flatMap(id -> messages.find(inbox.workspaceId(), id)));
-        message.filter(m -> advances(m.deliveryStatus(), status)).ifPresent(m -> messages.updateDelivery(inbox.workspaceId(),
+        message.filter(m -> m.deliveryStatus().movesTo(status)).ifPresent(m -> messages.updateDelivery(inbox.workspaceId(),
                 m.id(), status, status == DeliveryStatus.FAILED ? "Twilio reported " + p.get("MessageStatus")
                         + (p.get("ErrorCode") == null ? "" : " (error " + p.get("ErrorCode") + ")") : null, null));
         return ResponseEntity.noContent().build();
@@ -115,12 +115,6 @@ class SmsWebhook {
     /** WhatsApp through Twilio names the sender {@code whatsapp:+14155238886}; the number is the identity. */
     static String sender(String from) {
         return from != null && from.regionMatches(true, 0, "whatsapp:", 0, 9) ? from.substring(9) : from;
-    }
-
-    /** Callbacks can arrive out of order: never go back from DELIVERED to SENT. */
-    static boolean advances(DeliveryStatus current, DeliveryStatus next) {
-        return next == DeliveryStatus.FAILED ? current != DeliveryStatus.FAILED : next.ordinal() > current.ordinal()
-                && current != DeliveryStatus.FAILED;
     }
 
     private static int parseInt(String s) {

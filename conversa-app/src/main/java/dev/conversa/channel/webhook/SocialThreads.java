@@ -110,8 +110,8 @@ public class SocialThreads {
     }
 
     /**
-     * Applies a provider's delivery status to an outbound message. Statuses only move forward (a late "delivered"
-     * does not undo "read"); an unknown message means the send is not recorded yet, so the delivery is retried.
+     * Applies a provider's delivery status to an outbound message, by {@link DeliveryStatus#movesTo}; an unknown
+     * message means the send is not recorded yet, so the delivery is retried.
      */
     public void deliveryStatus(long workspaceId, long inboxId, String externalId, DeliveryStatus status, String error,
                                Instant receivedAt) {
@@ -127,7 +127,7 @@ public class SocialThreads {
         if (m.direction() != Direction.OUT) {
             return;
         }
-        if (status == DeliveryStatus.FAILED ? m.deliveryStatus() != DeliveryStatus.FAILED : rank(status) > rank(m.deliveryStatus())) {
+        if (m.deliveryStatus().movesTo(status)) {
             messages.updateDelivery(workspaceId, m.id(), status, error, null);
         }
     }
@@ -141,16 +141,5 @@ public class SocialThreads {
                     .params(workspaceId, c.id(), Sql.ts(watermark)).query(Long.class).list();
             ids.forEach(id -> messages.updateDelivery(workspaceId, id, DeliveryStatus.READ, null, null));
         });
-    }
-
-    private static int rank(DeliveryStatus s) {
-        return switch (s) {
-            case QUEUED -> 0;
-            case FAILED -> 1;
-            case SENT -> 2;
-            case DELIVERED -> 3;
-            case READ -> 4;
-            case RECEIVED -> -1;
-        };
     }
 }
