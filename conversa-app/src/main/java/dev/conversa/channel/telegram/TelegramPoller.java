@@ -26,6 +26,7 @@ import tools.jackson.databind.JsonNode;
  */
 @Component
 class TelegramPoller extends Worker {
+    private static final Duration IDLE = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(TelegramPoller.class);
     private final SocialHttp http;
     private final InboxService inboxes;
@@ -40,6 +41,10 @@ class TelegramPoller extends Worker {
         this.inboxes = inboxes;
         this.state = state;
         this.queue = queue;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     static String leaseName(long inboxId) {
@@ -96,6 +101,7 @@ class TelegramPoller extends Worker {
                 pollOnce(inbox, 20);
             }
         }
-        return any ? Duration.ZERO : Duration.ofSeconds(10); // a long poll waits by itself
+        // a long poll waits by itself; with no bot of ours, ask for the leases again as often as a takeover needs
+        return any ? Duration.ZERO : min(IDLE, leases.askEvery());
     }
 }
