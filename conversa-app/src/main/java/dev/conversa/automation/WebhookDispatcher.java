@@ -124,10 +124,4 @@ class WebhookDispatcher extends QueueWorker<WebhookQueue.Claimed> {
     protected void process(WebhookQueue.Claimed claimed) {
         attempt(claimed);
     }
-
-    @Override
-    public int getPhase() {
-        // Stop before the web server and the data source go away.
-        return DEFAULT_PHASE - 1000;
-    }
 }

@@ -22,6 +22,10 @@ import java.util.TreeSet;
  * <p>The engine keeps one invariant after every call: no available agent with room is able to take any waiting
  * conversation. Because of it, a new conversation is either placed at once or waits, and an agent who frees up
  * takes the waiting conversations they can in priority-then-age order.
+ *
+ * <p>Over 400 lines on purpose: the queue, its buckets, the free agents and the overflow set are four views of one
+ * state that every call keeps consistent together; split across classes, each would have to expose its internals to
+ * the others.
  */
 public final class RoutingEngine {
     /** Highest priority first, then oldest, then first seen. */

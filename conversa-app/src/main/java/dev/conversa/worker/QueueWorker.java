@@ -89,6 +89,12 @@ public abstract class QueueWorker<T> extends Worker {
         return pollInterval;
     }
 
+    /** Stops (and drains) before the web server and the data source go away. */
+    @Override
+    public int getPhase() {
+        return DEFAULT_PHASE - 1000;
+    }
+
     @Override
     protected final void starting() {
         processing = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(name() + "-", 0).factory());

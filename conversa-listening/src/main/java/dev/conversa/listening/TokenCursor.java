@@ -19,6 +19,9 @@ import java.util.List;
  *       variation selectors, joiners and skin-tone modifiers are ignored.</li>
  * </ul>
  * Terms longer than {@link #MAX_TERM_CHARS} are truncated. Instances are reusable but not thread-safe.
+ *
+ * <p>About 500 lines in one file on purpose: the rules above share one single-pass scan loop, its position and its
+ * lookup tables; split into classes, each rule would need that state handed to it on every char.
  */
 public final class TokenCursor {
 

@@ -289,10 +289,4 @@ class OutboundDispatcher extends QueueWorker<OutboundQueue.Delivery> implements 
     protected void process(OutboundQueue.Delivery claimed) {
         deliver(claimed);
     }
-
-    @Override
-    public int getPhase() {
-        // Stop before the web server and the data source go away.
-        return DEFAULT_PHASE - 1000;
-    }
 }
