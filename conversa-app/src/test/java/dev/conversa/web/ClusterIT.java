@@ -128,6 +128,44 @@ class ClusterIT {
     }
 
     /**
+     * Two agents in real browsers (Chromium), one signed in on each node: a customer's message taken in by node 1
+     * appears in node 2's open inbox without a reload, and while both look at it each sees the other's presence.
+     */
+    @Test
+    void twoBrowsersOnTwoNodesSeeTheSameInboxLive() {
+        Browser.assumeAvailable();
+        var fx = new ConsoleFixture(port1, "Cluster browsers");
+        long inboxId = fx.inbox("Twitter", "API");
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String agentEmail = "agent-" + tag + "@cluster.test";
+        fx.user(agentEmail, "Nora Nodo", "AGENT");
+        try (Browser onOne = Browser.open(port1, "en"); Browser onTwo = Browser.open(port2, "es")) {
+            onOne.login(fx.adminEmail, ConsoleFixture.PASSWORD);
+            onTwo.login(agentEmail, ConsoleFixture.PASSWORD);
+            onTwo.driver.executeScript("window.__noReload = 'still-here';");
+
+            long id = fx.inbound(inboxId, "cb-" + tag, "cb-" + tag, "u-" + tag, "Carla Cluster", "¿Me ayudan? " + tag);
+            for (Browser b : new Browser[] {onOne, onTwo}) {
+                b.wait(5).until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(b.row(id)));
+            }
+            assertThat(onTwo.driver.findElement(onTwo.row(id)).getText()).contains("Carla Cluster");
+            assertThat(onTwo.driver.executeScript("return window.__noReload;")).isEqualTo("still-here");
+
+            onOne.openConversation(id);
+            onTwo.openConversation(id);
+            onTwo.wait(20).until(org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
+                    org.openqa.selenium.By.id("presence"), "Admin"));
+            onOne.wait(20).until(org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
+                    org.openqa.selenium.By.id("presence"), "Nora Nodo"));
+
+            // the customer writes again (node 1 takes it in): the thread open on node 2 shows it
+            fx.inbound(inboxId, "cb2-" + tag, "cb-" + tag, "u-" + tag, "Carla Cluster", "Sigo aquí " + tag);
+            onTwo.wait(5).until(org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
+                    org.openqa.selenium.By.id("thread"), "Sigo aquí " + tag));
+        }
+    }
+
+    /**
      * Node 2 loses Kafka for a while (its consumer stops, as when the broker is out of reach) while a console stays
      * connected to it; when it reads again it resumes from its committed offsets and the console gets what it missed.
      */
