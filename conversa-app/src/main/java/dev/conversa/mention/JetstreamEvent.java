@@ -48,7 +48,7 @@ final class JetstreamEvent {
             postedAt = Instant.EPOCH.plusNanos(cursor(event) * 1000);
         }
         return new PublicPost(SOURCE, "at://" + did + "/" + POSTS + "/" + rkey, text, did, did,
-                "https://bsky.app/profile/" + did + "/post/" + rkey, lang, null, "bsky.app", postedAt);
+                "https://bsky.app/profile/" + did + "/post/" + rkey, lang, null, "bsky.app", postedAt, null);
     }
 
     private static Instant createdAt(String value) {

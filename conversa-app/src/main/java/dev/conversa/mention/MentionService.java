@@ -212,10 +212,13 @@ public class MentionService {
         if (lang != null && !lang.matches("[a-z]{2,3}")) {
             throw new InvalidInputException("lang", "lang is a language code such as es or en");
         }
+        if (p.authorFollowers() != null && p.authorFollowers() < 0) {
+            throw new InvalidInputException("authorFollowers", "authorFollowers is a count, 0 or more");
+        }
         if (p.authorId() != null && p.authorId().length() > 200) {
             throw new InvalidInputException("authorId", "too long");
         }
         return new PublicPost(source, p.externalId().strip(), p.text(), p.author(), p.authorId(), p.url(), lang, p.country(),
-                p.site(), p.postedAt());
+                p.site(), p.postedAt(), p.authorFollowers());
     }
 }

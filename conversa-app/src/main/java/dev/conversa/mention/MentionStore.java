@@ -76,11 +76,11 @@ class MentionStore {
         try {
             return jdbc.sql("""
                     INSERT INTO mention (workspace_id, query_id, source, external_id, author, author_id, url, body, highlights,
-                        language, sentiment, sentiment_confidence, posted_at, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        language, sentiment, sentiment_confidence, posted_at, created_at, author_followers)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(ws, queryId, post.source(), post.externalId(), post.author(), post.authorId(), post.url(), text,
                             highlights.stream().map(h -> h.start() + "-" + h.end()).collect(Collectors.joining(",")),
-                            language, sentiment, confidence, Sql.ts(postedAt), Sql.ts(Instant.now()))
+                            language, sentiment, confidence, Sql.ts(postedAt), Sql.ts(Instant.now()), post.authorFollowers())
                     .update() == 1;
         } catch (DuplicateKeyException race) {
             return false;
@@ -140,7 +140,7 @@ class MentionStore {
                 Sql.instant(rs, "created_at"));
     }
 
-    private static Mention mention(ResultSet rs, int n) throws SQLException {
+    static Mention mention(ResultSet rs, int n) throws SQLException {
         String body = rs.getString("body");
         List<Mention.Highlight> highlights = new ArrayList<>();
         for (String span : rs.getString("highlights").split(",")) {
@@ -156,6 +156,6 @@ class MentionStore {
         return new Mention(rs.getLong("id"), rs.getLong("query_id"), rs.getString("source"), rs.getString("external_id"),
                 rs.getString("author"), rs.getString("author_id"), rs.getString("url"), body, highlights,
                 rs.getString("language"), rs.getString("sentiment"), sentimentConfidence, Sql.instant(rs, "posted_at"),
-                Sql.instant(rs, "created_at"), Sql.longOrNull(rs, "conversation_id"));
+                Sql.instant(rs, "created_at"), Sql.longOrNull(rs, "conversation_id"), Sql.longOrNull(rs, "author_followers"));
     }
 }

@@ -215,6 +215,8 @@ class OpenApiIsolationIT {
         admin.post("/api/v1/listening/posts", """
                 {"source":"twitter","externalId":"p-%d","text":"quiero mi reembolso isolationprobe","author":"@ana"}""".formatted(ws.id()));
         ids.put("mentions", admin.get("/api/v1/listening/mentions").json().get("items").get(0).get("id").asLong());
+        ids.put("topics", id(admin.post("/api/v1/listening/topics", """
+                {"name":"Brand","kind":"BRAND","queryIds":[%d]}""".formatted(ids.get("queries")))));
         // a closed local port: the feed's polls fail at once, nothing leaves the machine
         ids.put("feeds", id(admin.post("/api/v1/listening/feeds", """
                 {"url":"http://127.0.0.1:9/isolation-%d.xml","intervalSeconds":86400}""".formatted(ws.id()))));
