@@ -2,6 +2,7 @@ package dev.conversa.mention;
 
 import jakarta.mail.internet.InternetAddress;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Sends an alert by email (Spring Boot's {@code spring.mail.*}) and to the rule's webhook. One attempt each; the
  * outcome is stored with the alert (the console and the Atom feed have it in any case).
+ *
+ * <p>Redirects are not followed, and unless {@code allow-private-addresses} a webhook host that resolves to an address
+ * of the installation's own network is refused (checked just before the request, as for feeds).
  *
  * <p>The webhook's body is the alert as JSON; {@code X-Conversa-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of
  * "<t>.<body>">} keyed with the rule's secret, the scheme of the automation webhooks, so one receiver verifies both.
@@ -97,9 +101,22 @@ class AlertDelivery {
         if (rule.webhookUrl() == null) {
             return null;
         }
+        URI uri = URI.create(rule.webhookUrl());
+        try {
+            if (!properties.allowPrivateAddresses()) {
+                for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
+                    if (FeedFetcher.isPrivate(address)) {
+                        return "refused: " + uri.getHost() + " is a private address (" + address.getHostAddress()
+                                + "); see conversa.listening.alerts.allow-private-addresses";
+                    }
+                }
+            }
+        } catch (IOException e) {
+            return "failed: " + e;
+        }
         String body = json.writeValueAsString(alert);
         long t = clock.instant().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(rule.webhookUrl())).timeout(properties.timeout())
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(properties.timeout())
                 .header("Content-Type", "application/json")
                 .header(SIGNATURE, "t=" + t + ",v1=" + hmac(rule.webhookSecret(), t + "." + body))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();

@@ -48,7 +48,8 @@ import tools.jackson.databind.json.JsonMapper;
  * workspace's Atom feed (read with Rome) and at a webhook receiver that verifies its HMAC-SHA256 signature.
  */
 @ConversaIT
-@TestPropertySource(properties = {"conversa.listening.alerts.enabled=true", "conversa.listening.alerts.tick=100ms", "conversa.listening.alerts.from=alerts@conversa.test"})
+@TestPropertySource(properties = {"conversa.listening.alerts.enabled=true", "conversa.listening.alerts.tick=100ms",
+        "conversa.listening.alerts.allow-private-addresses=true", "conversa.listening.alerts.from=alerts@conversa.test"})
 class AlertsIT {
     /** Half past nine on Monday 30 March 2026: the hour from 09:00 is still running. */
     static final VirtualClock CLOCK = new VirtualClock(Instant.parse("2026-03-30T09:30:00Z"));
@@ -138,6 +139,7 @@ class AlertsIT {
 
     @Test
     void aSpikeAgainstTheSeasonalBaselineFiresOnceExplainsItselfAndArrivesByEveryRoute() throws Exception {
+        CLOCK.set(Instant.parse("2026-03-30T09:30:00Z"));
         Installation installation = new Installation(port);
         Api admin = installation.admin;
         String brand = "acme" + System.nanoTime();
@@ -254,6 +256,44 @@ class AlertsIT {
         assertThat(other.get("/api/v1/listening/alerts").json()).isEmpty();
         assertThat(other.send("DELETE", "/api/v1/listening/alert-rules/" + rule, null, null).status()).isEqualTo(404);
         assertThat(other.post("/api/v1/listening/topics/" + topic + "/alert-rules", "{\"kind\":\"SPIKE\"}").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aNegativeSurgeFiresWhereTheVolumeDoesNotSpike() {
+        CLOCK.set(Instant.parse("2026-04-06T15:30:00Z"));
+        Api admin = new Installation(port).admin;
+        String brand = "surge" + System.nanoTime();
+        long query = admin.post("/api/v1/listening/queries", "{\"name\":\"Brand\",\"query\":\"" + brand + "\"}").json()
+                .get("id").asLong();
+        long topic = admin.post("/api/v1/listening/topics", "{\"name\":\"Surge\",\"kind\":\"BRAND\",\"queryIds\":[" + query + "]}")
+                .json().get("id").asLong();
+        // six posts from 15:00 every Monday; negative ones: 0, 1, 0, 1 in the weeks before, 5 this week
+        int[] negatives = {5, 0, 1, 0, 1};
+        for (int week = 0; week <= 4; week++) {
+            Instant hour = Instant.parse("2026-04-06T15:00:00Z").minus(Duration.ofDays(7L * week));
+            for (int i = 0; i < 6; i++) {
+                deliver(admin, "n" + week + "-" + i, "@cliente" + i, null, hour.plusSeconds(300L * i).toString(),
+                        i < negatives[week] ? brand + " horrible, pésimo servicio, nunca más" : "Me encanta " + brand + ", excelente servicio");
+            }
+        }
+        long spike = admin.post("/api/v1/listening/topics/" + topic + "/alert-rules", """
+                {"kind":"SPIKE","threshold":3,"minCount":3}""").json().get("id").asLong();
+        long surge = admin.post("/api/v1/listening/topics/" + topic + "/alert-rules", """
+                {"kind":"NEGATIVE_SURGE","threshold":3,"minCount":3}""").json().get("id").asLong();
+        await().atMost(Duration.ofSeconds(20)).until(() -> Instant.parse("2026-04-06T15:00:00Z").equals(evaluatedUntil(surge)));
+
+        CLOCK.set(Instant.parse("2026-04-06T16:05:00Z"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> admin.get("/api/v1/listening/alerts").json().size() == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Instant.parse("2026-04-06T16:00:00Z").equals(evaluatedUntil(spike)));
+        JsonNode alerts = admin.get("/api/v1/listening/alerts").json();
+        assertThat(alerts).as("6 posts as every week: no spike").hasSize(1);
+        JsonNode alert = alerts.get(0);
+        assertThat(alert.get("ruleId").asLong()).isEqualTo(surge);
+        assertThat(alert.get("kind").asString()).isEqualTo("NEGATIVE_SURGE");
+        assertThat(alert.get("observed").asLong()).isEqualTo(5);
+        assertThat(alert.get("baseline").toString()).isEqualTo("[0,1,0,1]");
+        assertThat(alert.get("zScore").asDouble()).isCloseTo(4.5 / 1.4826, within(1e-9));
+        assertThat(alert.get("emailStatus").isNull()).as("no email asked for").isTrue();
     }
 
     @Test
