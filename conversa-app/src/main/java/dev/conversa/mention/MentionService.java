@@ -129,6 +129,19 @@ public class MentionService {
         return new Intake(matched, stored);
     }
 
+    /**
+     * A repost or quote from a source: when some workspace has mentions of the original post, it is counted on them
+     * (once per share) and answers {@code true}; otherwise nothing is stored and it answers {@code false} (a quote of
+     * an unknown post is then matched as a post of its own).
+     */
+    boolean share(String source, String shareId, String originalId, boolean quote) {
+        if (!store.mentioned(source, originalId)) {
+            return false;
+        }
+        store.share(source, shareId, originalId, quote);
+        return true;
+    }
+
     public Page<Mention> mentions(Long queryId, String sentiment, Paging paging, Actor actor) {
         long ws = actor.workspace();
         if (queryId != null && !store.queryExists(ws, queryId)) {
