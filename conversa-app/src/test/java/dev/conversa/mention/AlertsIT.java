@@ -134,7 +134,8 @@ class AlertsIT {
 
     private Instant evaluatedUntil(long rule) {
         return jdbc.sql("SELECT evaluated_until FROM listening_alert_rule WHERE id = ?").param(rule)
-                .query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant()).single();
+                .query((rs, n) -> java.util.Optional.ofNullable(rs.getTimestamp(1)).map(java.sql.Timestamp::toInstant))
+                .single().orElse(null); // not yet judged: NULL
     }
 
     @Test
@@ -294,6 +295,44 @@ class AlertsIT {
         assertThat(alert.get("baseline").toString()).isEqualTo("[0,1,0,1]");
         assertThat(alert.get("zScore").asDouble()).isCloseTo(4.5 / 1.4826, within(1e-9));
         assertThat(alert.get("emailStatus").isNull()).as("no email asked for").isTrue();
+    }
+
+    @Test
+    void whileAnotherNodeHoldsTheWorkspacesLeaseThisOneJudgesNothing() {
+        CLOCK.set(Instant.parse("2026-04-13T09:30:00Z"));
+        Api.TestWorkspace ws = new Api(port, Api.BOOTSTRAP_TOKEN).createWorkspace("Alerts lease");
+        Api admin = new Api(port, ws.adminToken());
+        String brand = "lease" + System.nanoTime();
+        long query = admin.post("/api/v1/listening/queries", "{\"name\":\"Brand\",\"query\":\"" + brand + "\"}").json()
+                .get("id").asLong();
+        long topic = admin.post("/api/v1/listening/topics", "{\"name\":\"Lease\",\"kind\":\"BRAND\",\"queryIds\":[" + query + "]}")
+                .json().get("id").asLong();
+        for (int i = 0; i < 5; i++) {
+            deliver(admin, "l" + i, "@x" + i, null, Instant.parse("2026-04-13T09:00:00Z").plusSeconds(600L * i).toString(),
+                    brand + " caído otra vez");
+        }
+        long rule = admin.post("/api/v1/listening/topics/" + topic + "/alert-rules", """
+                {"kind":"SPIKE","threshold":2,"minCount":3}""").json().get("id").asLong();
+        await().atMost(Duration.ofSeconds(20)).until(() -> Instant.parse("2026-04-13T09:00:00Z").equals(evaluatedUntil(rule)));
+        String lease = "%" + AlertEvaluator.leaseName(ws.id());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM lease WHERE name LIKE ?").param(lease).query(Long.class).single())
+                .as("this node took the workspace's lease").isEqualTo(1);
+
+        // another node takes the lease over (a new token, as LeaseStore.acquire does); the spiking hour then ends
+        jdbc.sql("UPDATE lease SET holder = 'another-node/1', token = token + 1, expires_at = ? WHERE name LIKE ?")
+                .params(java.sql.Timestamp.from(Instant.now().plusSeconds(60)), lease).update();
+        CLOCK.set(Instant.parse("2026-04-13T10:05:00Z"));
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
+                .until(() -> admin.get("/api/v1/listening/alerts").json().isEmpty());
+        assertThat(evaluatedUntil(rule)).as("the hour is left to the lease's holder").isEqualTo(Instant.parse("2026-04-13T09:00:00Z"));
+
+        // that node dies: its lease runs out, this node takes it back and judges the hour, once
+        jdbc.sql("UPDATE lease SET expires_at = ? WHERE name LIKE ?")
+                .params(java.sql.Timestamp.from(Instant.now().minusSeconds(1)), lease).update();
+        await().atMost(Duration.ofSeconds(30)).until(() -> admin.get("/api/v1/listening/alerts").json().size() == 1);
+        assertThat(admin.get("/api/v1/listening/alerts").json().get(0).get("observed").asLong()).isEqualTo(5);
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                .until(() -> admin.get("/api/v1/listening/alerts").json().size() == 1);
     }
 
     @Test
