@@ -36,7 +36,7 @@ class AlertApi {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Alert on a topic's spikes (SPIKE) or negative surges (NEGATIVE_SURGE) against the same hour of "
             + "past weeks, by email and/or a signed webhook (supervisors); the answer shows the webhook secret once")
-    AlertRule create(@PathVariable long id, @RequestBody AlertService.RuleInput input, Actor actor) {
+    AlertRule create(@PathVariable long id, @RequestBody AlertService.AlertRuleInput input, Actor actor) {
         return alerts.createRule(id, input, actor);
     }
 

@@ -36,12 +36,12 @@ public class AlertService {
      * What a rule is made of; {@code null} numbers take the defaults: 4 baseline weeks, threshold 3.5, minimum 10
      * posts, 6 hours' cooldown.
      */
-    public record RuleInput(String kind, Integer baselineWeeks, Double threshold, Integer minCount, Integer cooldownMinutes,
+    public record AlertRuleInput(String kind, Integer baselineWeeks, Double threshold, Integer minCount, Integer cooldownMinutes,
                             List<String> emailTo, String webhookUrl) {
     }
 
     /** @return the rule with its webhook secret (the only time it is shown) */
-    public AlertRule createRule(long topicId, RuleInput input, Actor actor) {
+    public AlertRule createRule(long topicId, AlertRuleInput input, Actor actor) {
         actor.require(Role.SUPERVISOR);
         long ws = actor.workspace();
         topics.topic(ws, topicId).orElseThrow(() -> new NotFoundException("topic", topicId));

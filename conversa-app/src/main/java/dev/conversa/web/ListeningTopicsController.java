@@ -117,7 +117,7 @@ class ListeningTopicsController {
                    Actor actor) {
         workspaceOnly(actor);
         List<String> to = Arrays.stream(emailTo.split("[,;\\s]+")).filter(s -> !s.isBlank()).toList();
-        alerts.createRule(id, new AlertService.RuleInput(kind, baselineWeeks, threshold, minCount, cooldownMinutes, to,
+        alerts.createRule(id, new AlertService.AlertRuleInput(kind, baselineWeeks, threshold, minCount, cooldownMinutes, to,
                 webhookUrl), actor);
         return "redirect:/listening/topics/" + id;
     }

@@ -125,18 +125,20 @@ class JetstreamIT {
         // a quote of a post nobody mentions is an ordinary post
         String original = "at://did:plc:eygmaihciaxprqvxpfvl6flk/app.bsky.feed.post/";
         source.stop(); // the local server replays what it has when a connection opens
-        jetstream.events.add(repost(T + 90, "3l3qo2vurp01", original + "3l3qo2vuowo01"));
-        jetstream.events.add(repost(T + 100, "3l3qo2vurp01", original + "3l3qo2vuowo01"));
-        jetstream.events.add(repost(T + 105, "3l3qo2vurp02", original + "3l3qo2vuowo03")); // not a mention: ignored
-        jetstream.events.add(quote(T + 110, "3l3qo2vuqt01", "Same here with " + BRAND, original + "3l3qo2vuowo04"));
-        jetstream.events.add(quote(T + 120, "3l3qo2vuqt02", BRAND + " is in the news", original + "3l3qo2vunews"));
+        // the shares' ids are this run's: mention_share is installation-wide, and the PostgreSQL database outlives a run
+        String run = Long.toString(T, 36);
+        jetstream.events.add(repost(T + 90, "rp1" + run, original + "3l3qo2vuowo01"));
+        jetstream.events.add(repost(T + 100, "rp1" + run, original + "3l3qo2vuowo01"));
+        jetstream.events.add(repost(T + 105, "rp2" + run, original + "3l3qo2vuowo03")); // not a mention: ignored
+        jetstream.events.add(quote(T + 110, "qt1" + run, "Same here with " + BRAND, original + "3l3qo2vuowo04"));
+        jetstream.events.add(quote(T + 120, "qt2" + run, BRAND + " is in the news", original + "3l3qo2vunews"));
         source.start();
         await().atMost(Duration.ofSeconds(30)).until(() -> mentions(admin).get("total").asLong() == 5);
         await().atMost(Duration.ofSeconds(10)).until(() -> counts(admin, "3l3qo2vuowo04").equals("0/1"));
         assertThat(counts(admin, "3l3qo2vuowo01")).isEqualTo("1/0");
         assertThat(counts(admin, "3l3qo2vuowo05")).isEqualTo("0/0");
-        assertThat(mentions(admin).toString()).contains("3l3qo2vuqt02").doesNotContain("3l3qo2vuqt01")
-                .doesNotContain("3l3qo2vurp");
+        assertThat(mentions(admin).toString()).contains("qt2" + run).doesNotContain("qt1" + run).doesNotContain("rp1" + run)
+                .doesNotContain("rp2" + run);
     }
 
     /** "reposts/quotes" of the mention of this post. */
