@@ -1,5 +1,6 @@
 package dev.conversa.mention;
 
+import dev.conversa.channel.SecretBox;
 import dev.conversa.kernel.Sql;
 import dev.conversa.mention.TopicFigures.AuthorFigure;
 import dev.conversa.mention.TopicFigures.Count;
@@ -19,10 +20,12 @@ import tools.jackson.databind.json.JsonMapper;
 class AlertStore {
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final SecretBox box;
 
-    AlertStore(JdbcClient jdbc, JsonMapper json) {
+    AlertStore(JdbcClient jdbc, JsonMapper json, SecretBox box) {
         this.jdbc = jdbc;
         this.json = json;
+        this.box = box;
     }
 
     /** What explains an alert besides its numbers, stored as JSON. */
@@ -36,20 +39,20 @@ class AlertStore {
                 INSERT INTO listening_alert_rule (workspace_id, topic_id, kind, baseline_weeks, threshold, min_count,
                     cooldown_minutes, email_to, webhook_url, webhook_secret, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(ws, topicId, kind.name(), weeks, threshold, minCount, cooldown, emailTo, webhookUrl, secret,
-                        Sql.ts(now))
+                .params(ws, topicId, kind.name(), weeks, threshold, minCount, cooldown, emailTo, webhookUrl,
+                        secret == null ? null : box.encrypt(secret), Sql.ts(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
 
     Optional<AlertRule> rule(long ws, long id) {
         return jdbc.sql("SELECT * FROM listening_alert_rule WHERE workspace_id = ? AND id = ?").params(ws, id)
-                .query(AlertStore::rule).optional();
+                .query(this::rule).optional();
     }
 
     List<AlertRule> rules(long ws) {
         return jdbc.sql("SELECT * FROM listening_alert_rule WHERE workspace_id = ? ORDER BY topic_id, id").param(ws)
-                .query(AlertStore::rule).list();
+                .query(this::rule).list();
     }
 
     boolean deleteRule(long ws, long id) {
@@ -120,12 +123,13 @@ class AlertStore {
         return jdbc.sql("SELECT workspace_id FROM listening_alert_feed WHERE secret = ?").param(secret).query(Long.class).optional();
     }
 
-    private static AlertRule rule(ResultSet rs, int n) throws SQLException {
+    private AlertRule rule(ResultSet rs, int n) throws SQLException {
         String to = rs.getString("email_to");
+        String sealed = rs.getString("webhook_secret");
         return new AlertRule(rs.getLong("id"), rs.getLong("topic_id"), AlertKind.valueOf(rs.getString("kind")),
                 rs.getInt("baseline_weeks"), rs.getDouble("threshold"), rs.getInt("min_count"),
                 rs.getInt("cooldown_minutes"), to == null || to.isEmpty() ? List.of() : List.of(to.split(",")),
-                rs.getString("webhook_url"), rs.getString("webhook_secret"), Sql.instant(rs, "created_at"),
+                rs.getString("webhook_url"), sealed == null ? null : box.decrypt(sealed), Sql.instant(rs, "created_at"),
                 Sql.instant(rs, "last_fired_at"));
     }
 

@@ -11,7 +11,8 @@ CREATE TABLE listening_alert_rule (
     cooldown_minutes INT           NOT NULL,
     email_to         VARCHAR(1000),
     webhook_url      VARCHAR(2000),
-    webhook_secret   VARCHAR(100),
+    -- sealed with AES-GCM (SecretBox, the key of the inbox secrets), like the automation webhooks' secret
+    webhook_secret   VARCHAR(400),
     created_at       TIMESTAMP WITH TIME ZONE NOT NULL,
     -- the end of the last hour evaluated: an hour is judged once, on whichever node
     evaluated_until  TIMESTAMP WITH TIME ZONE,

@@ -171,6 +171,8 @@ class AlertsIT {
         String secret = created.json().get("webhookSecret").asString();
         assertThat(secret).hasSize(48);
         assertThat(admin.get("/api/v1/listening/alert-rules").body()).as("the secret is shown once").doesNotContain(secret);
+        assertThat(jdbc.sql("SELECT webhook_secret FROM listening_alert_rule WHERE id = ?").param(rule).query(String.class)
+                .single()).as("sealed at rest").doesNotContain(secret);
 
         // 09:30: the hour before (08:00–09:00) is judged and is quiet
         await().atMost(Duration.ofSeconds(20)).until(() -> Instant.parse("2026-03-30T09:00:00Z").equals(evaluatedUntil(rule)));
