@@ -158,7 +158,7 @@ class FeedPoller extends Worker {
         String author = entry.author() == null || entry.author().isBlank() ? null
                 : entry.author().length() > 200 ? entry.author().substring(0, 200) : entry.author();
         return new PublicPost(SOURCE, key, text, author, null, link, entry.lang(), null, site(link != null ? link : feed.url()),
-                entry.published());
+                entry.published(), null);
     }
 
     private static String site(String url) {

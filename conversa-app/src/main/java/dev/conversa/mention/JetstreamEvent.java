@@ -14,6 +14,16 @@ import tools.jackson.databind.JsonNode;
 final class JetstreamEvent {
     static final String SOURCE = "bluesky";
     static final String POSTS = "app.bsky.feed.post";
+    static final String REPOSTS = "app.bsky.feed.repost";
+
+    /**
+     * A repost of a post, or a post quoting one: counted on the original's mentions.
+     *
+     * @param shareId    the repost's or quoting post's {@code at://} URI (counted once)
+     * @param originalId the original post's {@code at://} URI, which is its mentions' external id
+     */
+    record Share(String shareId, String originalId, boolean quote) {
+    }
 
     private JetstreamEvent() {
     }
@@ -48,7 +58,46 @@ final class JetstreamEvent {
             postedAt = Instant.EPOCH.plusNanos(cursor(event) * 1000);
         }
         return new PublicPost(SOURCE, "at://" + did + "/" + POSTS + "/" + rkey, text, did, did,
-                "https://bsky.app/profile/" + did + "/post/" + rkey, lang, null, "bsky.app", postedAt);
+                "https://bsky.app/profile/" + did + "/post/" + rkey, lang, null, "bsky.app", postedAt, null);
+    }
+
+    /**
+     * The share a message creates: an {@code app.bsky.feed.repost} record (its {@code subject.uri}), or a post whose
+     * {@code embed} is an {@code app.bsky.embed.record} ({@code embed.record.uri}) or an
+     * {@code app.bsky.embed.recordWithMedia} ({@code embed.record.record.uri}) of a post; {@code null} otherwise.
+     */
+    static Share share(JsonNode event) {
+        JsonNode commit = event.path("commit");
+        if (!"commit".equals(event.path("kind").asString("")) || !"create".equals(commit.path("operation").asString(""))) {
+            return null;
+        }
+        String did = event.path("did").asString("");
+        String rkey = commit.path("rkey").asString("");
+        String collection = commit.path("collection").asString("");
+        if (did.isEmpty() || rkey.isEmpty() || did.length() > 150 || rkey.length() > 40) {
+            return null;
+        }
+        JsonNode record = commit.path("record");
+        String original;
+        boolean quote;
+        if (REPOSTS.equals(collection)) {
+            original = record.path("subject").path("uri").asString("");
+            quote = false;
+        } else if (POSTS.equals(collection)) {
+            JsonNode embed = record.path("embed");
+            original = switch (embed.path("$type").asString("")) {
+                case "app.bsky.embed.record" -> embed.path("record").path("uri").asString("");
+                case "app.bsky.embed.recordWithMedia" -> embed.path("record").path("record").path("uri").asString("");
+                default -> "";
+            };
+            quote = true;
+        } else {
+            return null;
+        }
+        if (!original.startsWith("at://") || !original.contains("/" + POSTS + "/") || original.length() > 200) {
+            return null;
+        }
+        return new Share("at://" + did + "/" + collection + "/" + rkey, original, quote);
     }
 
     private static Instant createdAt(String value) {

@@ -105,7 +105,7 @@ class JetstreamSource extends Worker {
 
     URI subscribeUri(long cursor) {
         String base = properties.url();
-        String query = "wantedCollections=" + JetstreamEvent.POSTS + (cursor > 0 ? "&cursor=" + cursor : "");
+        String query = "wantedCollections=" + JetstreamEvent.POSTS + "&wantedCollections=" + JetstreamEvent.REPOSTS + (cursor > 0 ? "&cursor=" + cursor : "");
         return URI.create(base + (base.contains("?") ? "&" : "?") + query);
     }
 
@@ -160,7 +160,11 @@ class JetstreamSource extends Worker {
                 log.info("Jetstream: a message that is not JSON was skipped");
                 return;
             }
-            PublicPost post = JetstreamEvent.post(event);
+            JetstreamEvent.Share share = JetstreamEvent.share(event);
+            // a repost or quote of a post some workspace mentions counts on it instead of becoming a mention
+            boolean counted = share != null && mentions.share(JetstreamEvent.SOURCE, share.shareId(), share.originalId(),
+                    share.quote());
+            PublicPost post = counted ? null : JetstreamEvent.post(event);
             if (post != null) {
                 try {
                     mentions.ingest(post, INTAKE);

@@ -129,6 +129,19 @@ public class MentionService {
         return new Intake(matched, stored);
     }
 
+    /**
+     * A repost or quote from a source: when some workspace has mentions of the original post, it is counted on them
+     * (once per share) and answers {@code true}; otherwise nothing is stored and it answers {@code false} (a quote of
+     * an unknown post is then matched as a post of its own).
+     */
+    boolean share(String source, String shareId, String originalId, boolean quote) {
+        if (!store.mentioned(source, originalId)) {
+            return false;
+        }
+        store.share(source, shareId, originalId, quote);
+        return true;
+    }
+
     public Page<Mention> mentions(Long queryId, String sentiment, Paging paging, Actor actor) {
         long ws = actor.workspace();
         if (queryId != null && !store.queryExists(ws, queryId)) {
@@ -212,10 +225,13 @@ public class MentionService {
         if (lang != null && !lang.matches("[a-z]{2,3}")) {
             throw new InvalidInputException("lang", "lang is a language code such as es or en");
         }
+        if (p.authorFollowers() != null && p.authorFollowers() < 0) {
+            throw new InvalidInputException("authorFollowers", "authorFollowers is a count, 0 or more");
+        }
         if (p.authorId() != null && p.authorId().length() > 200) {
             throw new InvalidInputException("authorId", "too long");
         }
         return new PublicPost(source, p.externalId().strip(), p.text(), p.author(), p.authorId(), p.url(), lang, p.country(),
-                p.site(), p.postedAt());
+                p.site(), p.postedAt(), p.authorFollowers());
     }
 }

@@ -76,11 +76,11 @@ class MentionStore {
         try {
             return jdbc.sql("""
                     INSERT INTO mention (workspace_id, query_id, source, external_id, author, author_id, url, body, highlights,
-                        language, sentiment, sentiment_confidence, posted_at, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        language, sentiment, sentiment_confidence, posted_at, created_at, author_followers)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(ws, queryId, post.source(), post.externalId(), post.author(), post.authorId(), post.url(), text,
                             highlights.stream().map(h -> h.start() + "-" + h.end()).collect(Collectors.joining(",")),
-                            language, sentiment, confidence, Sql.ts(postedAt), Sql.ts(Instant.now()))
+                            language, sentiment, confidence, Sql.ts(postedAt), Sql.ts(Instant.now()), post.authorFollowers())
                     .update() == 1;
         } catch (DuplicateKeyException race) {
             return false;
@@ -123,6 +123,30 @@ class MentionStore {
                 .query(MentionStore::mention).optional();
     }
 
+    /** Whether any workspace has a mention of this post. */
+    boolean mentioned(String source, String externalId) {
+        return jdbc.sql("SELECT COUNT(*) FROM mention WHERE source = ? AND external_id = ?").params(source, externalId)
+                .query(Long.class).single() > 0;
+    }
+
+    /**
+     * Counts a repost or quote on every mention of the original post, once per share: a share delivered again finds
+     * its row and counts nothing. Answers whether it was counted. Two statements, each committing on its own (a
+     * failed insert would abort a PostgreSQL transaction): a crash between them loses that one count.
+     */
+    boolean share(String source, String shareId, String originalId, boolean quote) {
+        try {
+            jdbc.sql("INSERT INTO mention_share (source, share_id, original_id, kind, created_at) VALUES (?, ?, ?, ?, ?)")
+                    .params(source, shareId, originalId, quote ? "QUOTE" : "REPOST", Sql.ts(Instant.now())).update();
+        } catch (DuplicateKeyException again) {
+            return false;
+        }
+        String column = quote ? "quote_count" : "repost_count";
+        jdbc.sql("UPDATE mention SET " + column + " = " + column + " + 1 WHERE source = ? AND external_id = ?")
+                .params(source, originalId).update();
+        return true;
+    }
+
     void linkConversation(long ws, long mentionId, long conversationId) {
         jdbc.sql("UPDATE mention SET conversation_id = ? WHERE workspace_id = ? AND id = ?")
                 .params(conversationId, ws, mentionId).update();
@@ -140,7 +164,7 @@ class MentionStore {
                 Sql.instant(rs, "created_at"));
     }
 
-    private static Mention mention(ResultSet rs, int n) throws SQLException {
+    static Mention mention(ResultSet rs, int n) throws SQLException {
         String body = rs.getString("body");
         List<Mention.Highlight> highlights = new ArrayList<>();
         for (String span : rs.getString("highlights").split(",")) {
@@ -156,6 +180,7 @@ class MentionStore {
         return new Mention(rs.getLong("id"), rs.getLong("query_id"), rs.getString("source"), rs.getString("external_id"),
                 rs.getString("author"), rs.getString("author_id"), rs.getString("url"), body, highlights,
                 rs.getString("language"), rs.getString("sentiment"), sentimentConfidence, Sql.instant(rs, "posted_at"),
-                Sql.instant(rs, "created_at"), Sql.longOrNull(rs, "conversation_id"));
+                Sql.instant(rs, "created_at"), Sql.longOrNull(rs, "conversation_id"), Sql.longOrNull(rs, "author_followers"),
+                rs.getInt("repost_count"), rs.getInt("quote_count"));
     }
 }

@@ -63,7 +63,7 @@ class SecurityConfig {
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus")
                         .permitAll()
                         .requestMatchers("/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .requestMatchers("/hooks/**", "/widget/**").permitAll()
+                        .requestMatchers("/hooks/**", "/widget/**", "/feeds/**").permitAll()
                         .requestMatchers("/install/**").hasRole("INSTALLATION_ADMIN")
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().hasAnyRole("AGENT", "INSTALLATION_ADMIN"))

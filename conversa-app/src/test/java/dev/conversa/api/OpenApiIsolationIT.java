@@ -215,6 +215,20 @@ class OpenApiIsolationIT {
         admin.post("/api/v1/listening/posts", """
                 {"source":"twitter","externalId":"p-%d","text":"quiero mi reembolso isolationprobe","author":"@ana"}""".formatted(ws.id()));
         ids.put("mentions", admin.get("/api/v1/listening/mentions").json().get("items").get(0).get("id").asLong());
+        ids.put("topics", id(admin.post("/api/v1/listening/topics", """
+                {"name":"Brand","kind":"BRAND","queryIds":[%d]}""".formatted(ids.get("queries")))));
+        ids.put("alert-rules", id(admin.post("/api/v1/listening/topics/" + ids.get("topics") + "/alert-rules", """
+                {"kind":"SPIKE"}""")));
+        // an alert exists only after an hour spiked; its row is what the evaluator would leave
+        jdbc.sql("""
+                INSERT INTO listening_alert (workspace_id, rule_id, topic_id, topic_name, kind, window_start, window_end,
+                    observed, expected, band_low, band_high, z_score, baseline, explanation, fired_at)
+                VALUES (?, ?, ?, 'Brand', 'SPIKE', ?, ?, 12, 2.5, 0, 7.7, 6.4, '3,2,3,2',
+                    '{"topTerms":[],"topAuthors":[],"samples":[]}', ?)""")
+                .params(ws.id(), ids.get("alert-rules"), ids.get("topics"), Timestamp.from(Instant.now()),
+                        Timestamp.from(Instant.now()), Timestamp.from(Instant.now())).update();
+        ids.put("alerts", jdbc.sql("SELECT MAX(id) FROM listening_alert WHERE workspace_id = ?").param(ws.id())
+                .query(Long.class).single());
         // a closed local port: the feed's polls fail at once, nothing leaves the machine
         ids.put("feeds", id(admin.post("/api/v1/listening/feeds", """
                 {"url":"http://127.0.0.1:9/isolation-%d.xml","intervalSeconds":86400}""".formatted(ws.id()))));

@@ -119,6 +119,48 @@ class JetstreamIT {
         assertThat(jetstream.connections.get(before)).contains("cursor=" + (T + 70));
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
                 .until(() -> mentions(admin).get("total").asLong() == 4);
+
+        // reposts and quotes (lexicons app.bsky.feed.repost and app.bsky.embed.record) of mentioned posts count on
+        // them: the same repost delivered twice counts once, a quote matching the query is no mention of its own;
+        // a quote of a post nobody mentions is an ordinary post
+        String original = "at://did:plc:eygmaihciaxprqvxpfvl6flk/app.bsky.feed.post/";
+        source.stop(); // the local server replays what it has when a connection opens
+        // the shares' ids are this run's: mention_share is installation-wide, and the PostgreSQL database outlives a run
+        String run = Long.toString(T, 36);
+        jetstream.events.add(repost(T + 90, "rp1" + run, original + "3l3qo2vuowo01"));
+        jetstream.events.add(repost(T + 100, "rp1" + run, original + "3l3qo2vuowo01"));
+        jetstream.events.add(repost(T + 105, "rp2" + run, original + "3l3qo2vuowo03")); // not a mention: ignored
+        jetstream.events.add(quote(T + 110, "qt1" + run, "Same here with " + BRAND, original + "3l3qo2vuowo04"));
+        jetstream.events.add(quote(T + 120, "qt2" + run, BRAND + " is in the news", original + "3l3qo2vunews"));
+        source.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> mentions(admin).get("total").asLong() == 5);
+        await().atMost(Duration.ofSeconds(10)).until(() -> counts(admin, "3l3qo2vuowo04").equals("0/1"));
+        assertThat(counts(admin, "3l3qo2vuowo01")).isEqualTo("1/0");
+        assertThat(counts(admin, "3l3qo2vuowo05")).isEqualTo("0/0");
+        assertThat(mentions(admin).toString()).contains("qt2" + run).doesNotContain("qt1" + run).doesNotContain("rp1" + run)
+                .doesNotContain("rp2" + run);
+    }
+
+    /** "reposts/quotes" of the mention of this post. */
+    private static String counts(Api admin, String rkey) {
+        for (JsonNode m : mentions(admin).get("items")) {
+            if (m.get("externalId").asString().endsWith("/" + rkey)) {
+                return m.get("reposts").asInt() + "/" + m.get("quotes").asInt();
+            }
+        }
+        return "absent";
+    }
+
+    static JetstreamReplayServer.Event repost(long timeUs, String rkey, String subject) {
+        return new JetstreamReplayServer.Event(timeUs, """
+                {"did":"did:plc:ufbl4k27gp6kzas5glhz7fim","time_us":%d,"kind":"commit","commit":{"rev":"3l3qo2vutsw3a","operation":"create","collection":"app.bsky.feed.repost","rkey":"%s","record":{"$type":"app.bsky.feed.repost","createdAt":"2024-09-09T19:50:00.000Z","subject":{"cid":"bafyreidc6sydkkbchcyg62v77wbhzvb2mvytlmsychqgwf2xojjtirmzj4","uri":"%s"}},"cid":"bafyreidwaivazkwu67xztlmuobx35hs2lnfh3kolmgfmucldvhd3sgzcqi"}}"""
+                .formatted(timeUs, rkey, subject));
+    }
+
+    static JetstreamReplayServer.Event quote(long timeUs, String rkey, String text, String subject) {
+        return new JetstreamReplayServer.Event(timeUs, """
+                {"did":"did:plc:ufbl4k27gp6kzas5glhz7fim","time_us":%d,"kind":"commit","commit":{"rev":"3l3qo2vutsw3b","operation":"create","collection":"app.bsky.feed.post","rkey":"%s","record":{"$type":"app.bsky.feed.post","createdAt":"2024-09-09T19:55:00.000Z","langs":["en"],"text":%s,"embed":{"$type":"app.bsky.embed.record","record":{"cid":"bafyreidc6sydkkbchcyg62v77wbhzvb2mvytlmsychqgwf2xojjtirmzj4","uri":"%s"}}},"cid":"bafyreidwaivazkwu67xztlmuobx35hs2lnfh3kolmgfmucldvhd3sgzcqi"}}"""
+                .formatted(timeUs, rkey, Api.quote(text), subject));
     }
 
     private static JsonNode mentions(Api admin) {

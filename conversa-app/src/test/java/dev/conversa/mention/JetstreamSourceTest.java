@@ -23,8 +23,8 @@ class JetstreamSourceTest {
 
     @Test
     void theCursorIsAskedForOnlyWhenOneIsStored() {
-        assertThat(source.subscribeUri(-1)).hasToString("wss://jetstream.example/subscribe?wantedCollections=app.bsky.feed.post");
+        assertThat(source.subscribeUri(-1)).hasToString("wss://jetstream.example/subscribe?wantedCollections=app.bsky.feed.post&wantedCollections=app.bsky.feed.repost");
         assertThat(source.subscribeUri(1725911162329308L))
-                .hasToString("wss://jetstream.example/subscribe?wantedCollections=app.bsky.feed.post&cursor=1725911162329308");
+                .hasToString("wss://jetstream.example/subscribe?wantedCollections=app.bsky.feed.post&wantedCollections=app.bsky.feed.repost&cursor=1725911162329308");
     }
 }

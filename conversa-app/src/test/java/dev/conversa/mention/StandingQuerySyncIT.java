@@ -32,7 +32,7 @@ class StandingQuerySyncIT {
         index.sync();
         jdbc.update("INSERT INTO listening_query (workspace_id, name, query_text, created_at) VALUES (?, ?, ?, ?)",
                 ws, "Other node", brand + " AND retraso*", Timestamp.from(Instant.now()));
-        PublicPost post = new PublicPost("twitter", "s-1", brand + " retrasos otra vez", "@a", null, null, null, null, null, null);
+        PublicPost post = new PublicPost("twitter", "s-1", brand + " retrasos otra vez", "@a", null, null, null, null, null, null, null);
         assertThat(mentions.ingest(post, source).matched()).as("not yet seen by this node").isZero();
 
         index.sync();
@@ -40,7 +40,7 @@ class StandingQuerySyncIT {
 
         jdbc.update("UPDATE listening_query SET deleted_at = ? WHERE workspace_id = ?", Timestamp.from(Instant.now()), ws);
         index.sync();
-        PublicPost later = new PublicPost("twitter", "s-2", brand + " retrasos", "@a", null, null, null, null, null, null);
+        PublicPost later = new PublicPost("twitter", "s-2", brand + " retrasos", "@a", null, null, null, null, null, null, null);
         assertThat(mentions.ingest(later, source).matched()).isZero();
     }
 }

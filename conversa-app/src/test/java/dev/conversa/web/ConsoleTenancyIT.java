@@ -104,7 +104,7 @@ class ConsoleTenancyIT {
         for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mapping.getHandlerMethods().entrySet()) {
             for (String pattern : e.getKey().getPatternValues()) {
                 if (!pattern.contains("{") || pattern.startsWith("/api/") || pattern.startsWith("/hooks/")
-                        || pattern.startsWith("/widget/") || pattern.startsWith("/install") || pattern.startsWith("/v3/")
+                        || pattern.startsWith("/widget/") || pattern.startsWith("/feeds/") || pattern.startsWith("/install") || pattern.startsWith("/v3/")
                         || pattern.startsWith("/swagger") || pattern.startsWith("/webjars")) {
                     continue;
                 }
@@ -180,6 +180,10 @@ class ConsoleTenancyIT {
         fx.admin.post("/api/v1/listening/posts", """
                 {"source":"twitter","externalId":"p-%d","text":"quiero mi reembolso isolationprobe","author":"@bea"}""".formatted(fx.workspace.id()));
         ids.put("mentions", fx.admin.get("/api/v1/listening/mentions").json().get("items").get(0).get("id").asLong());
+        ids.put("topics", fx.admin.post("/api/v1/listening/topics", """
+                {"name":"Brand","kind":"BRAND","queryIds":[%d]}""".formatted(ids.get("queries"))).json().get("id").asLong());
+        ids.put("alert-rules", fx.admin.post("/api/v1/listening/topics/" + ids.get("topics") + "/alert-rules", """
+                {"kind":"SPIKE"}""").json().get("id").asLong());
         long other = fx.inbound(ids.get("inboxes"), "b-2", "t-b2", "bob", "Bob", "hi");
         ConsoleSession owner = ConsoleSession.login(port, fx.adminEmail);
         assertThat(owner.post("/customers/" + customer + "/merge", "other",
