@@ -3,6 +3,8 @@ package dev.conversa.mention;
 import dev.conversa.lease.Lease;
 import dev.conversa.lease.LeaseLost;
 import dev.conversa.lease.Leases;
+import dev.conversa.kernel.Backoff;
+import dev.conversa.worker.Worker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,20 +15,19 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Judges each alert rule once per hour that ended: the hour's count against the same hour of the week in the last
- * weeks ({@link SeasonalBaseline}). Runs on a virtual thread every {@code tick}; the time is the injected
+ * weeks ({@link SeasonalBaseline}). Runs as a {@link Worker} every {@code tick}; the time is the injected
  * {@link Clock}'s. Each workspace's rules are evaluated by the node holding the lease {@code listening-alerts:<ws>},
  * and an alert is written under that lease's fence, so on a cluster an hour raises one alert however many nodes run.
  * Only the latest ended hour is judged: hours that ended while no node ran are not judged afterwards.
  */
 @Component
-class AlertEvaluator implements SmartLifecycle {
+class AlertEvaluator extends Worker {
     private static final Logger log = LoggerFactory.getLogger(AlertEvaluator.class);
     static final Duration WINDOW = Duration.ofHours(1);
 
@@ -38,10 +39,10 @@ class AlertEvaluator implements SmartLifecycle {
     private final TransactionTemplate tx;
     private final AlertProperties properties;
     private final Clock clock;
-    private volatile Thread thread;
 
     AlertEvaluator(AlertStore store, TopicStore topics, TopicFigureStore figures, AlertDelivery delivery, Leases leases,
                    PlatformTransactionManager transactions, AlertProperties properties, ObjectProvider<Clock> clock) {
+        super("listening-alerts", new Backoff(properties.tick(), properties.tick().multipliedBy(10)));
         this.store = store;
         this.topics = topics;
         this.figures = figures;
@@ -133,35 +134,18 @@ class AlertEvaluator implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        if (!properties.enabled()) {
-            return;
-        }
-        thread = Thread.ofVirtual().name("listening-alerts").start(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    Thread.sleep(properties.tick());
-                    evaluateAll();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (RuntimeException e) {
-                    log.warn("Listening alerts: {}", e.toString());
-                }
-            }
-        });
+    protected boolean enabled() {
+        return properties.enabled();
     }
 
     @Override
-    public void stop() {
-        Thread t = thread;
-        if (t != null) {
-            t.interrupt();
-            thread = null;
-        }
+    protected Duration firstRoundAfter() {
+        return properties.tick();
     }
 
     @Override
-    public boolean isRunning() {
-        return thread != null;
+    protected Duration round() {
+        evaluateAll();
+        return properties.tick();
     }
 }

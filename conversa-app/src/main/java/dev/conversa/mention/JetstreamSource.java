@@ -44,6 +44,7 @@ class JetstreamSource extends Worker {
     private final JsonMapper json = JsonMapper.builder().build();
     private ExecutorService executor;
     private HttpClient http;
+    private volatile Connection current;
     /** Connections in a row that delivered nothing: they back off, a connection with events resets it. */
     private int emptyConnections;
     private volatile WebSocket socket;
@@ -70,10 +71,19 @@ class JetstreamSource extends Worker {
     @Override
     protected Duration round() throws InterruptedException {
         Connection connection = new Connection();
+        current = connection;
+        socket = null;
         try {
             URI uri = subscribeUri(cursors.position(JetstreamEvent.SOURCE).orElse(-1));
-            socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(20)).buildAsync(uri, connection)
-                    .get(30, TimeUnit.SECONDS);
+            CompletableFuture<WebSocket> opening = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(20))
+                    .buildAsync(uri, connection);
+            // a stop completes connection.closed: it ends the wait for the handshake as well as the connection's
+            CompletableFuture.anyOf(opening, connection.closed).get(30, TimeUnit.SECONDS);
+            if (!connection.closed.isDone()) {
+                socket = opening.getNow(null);
+            } else {
+                opening.thenAccept(WebSocket::abort);
+            }
             String end = connection.closed.get();
             log.info("Jetstream closed: {}", end);
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
@@ -89,12 +99,26 @@ class JetstreamSource extends Worker {
         return backoff(emptyConnections);
     }
 
+    /** Ends the connection, so that the round returns after saving its cursor (an interrupt could cut that write). */
     @Override
-    protected void stopped() {
+    protected void stopping() {
+        Connection c = current;
+        if (c != null) {
+            c.closed.complete("stopped");
+        }
         WebSocket s = socket;
         if (s != null) {
             s.abort();
         }
+    }
+
+    @Override
+    protected boolean interruptOnStop() {
+        return false;
+    }
+
+    @Override
+    protected void stopped() {
         executor.close();
     }
 

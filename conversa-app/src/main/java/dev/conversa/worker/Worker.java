@@ -73,6 +73,19 @@ public abstract class Worker implements SmartLifecycle {
     protected void starting() {
     }
 
+    /**
+     * Called by {@link #stop} before it waits for the loop: end what the round is blocked on. A worker that ends its
+     * round this way (closing its connection) returns false from {@link #interruptOnStop}, so that the round's own
+     * clean-up (saving a cursor, say) is not interrupted half-way.
+     */
+    protected void stopping() {
+    }
+
+    /** Whether {@link #stop} interrupts the round (the default) or lets {@link #stopping} end it. */
+    protected boolean interruptOnStop() {
+        return true;
+    }
+
     /** Called by {@link #stop} once the loop has ended (or its grace ran out): close what the worker holds. */
     protected void stopped() {
     }
@@ -111,8 +124,12 @@ public abstract class Worker implements SmartLifecycle {
         running = false;
         Thread t = thread;
         thread = null;
+        stopping();
+        wake();
         if (t != null) {
-            t.interrupt();
+            if (interruptOnStop()) {
+                t.interrupt();
+            }
             try {
                 t.join(STOP_GRACE);
             } catch (InterruptedException e) {
