@@ -64,6 +64,8 @@ class SecurityConfig {
                         .permitAll()
                         .requestMatchers("/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/hooks/**", "/widget/**").permitAll()
+                        // a one-time link to set a password is its own credential (PasswordLinks)
+                        .requestMatchers("/account/password/*").permitAll()
                         .requestMatchers("/install/**").hasRole("INSTALLATION_ADMIN")
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().hasAnyRole("AGENT", "INSTALLATION_ADMIN"))
