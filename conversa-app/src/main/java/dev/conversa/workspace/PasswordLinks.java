@@ -51,17 +51,12 @@ public class PasswordLinks {
 
     PasswordLinks(JdbcClient jdbc, UserService users, PasswordEncoder passwords, ApplicationEventPublisher events,
                   @Value("${conversa.people.link-validity:72h}") Duration validity) {
-        this(jdbc, users, passwords, events, validity, Clock.systemUTC());
-    }
-
-    PasswordLinks(JdbcClient jdbc, UserService users, PasswordEncoder passwords, ApplicationEventPublisher events,
-                  Duration validity, Clock clock) {
         this.jdbc = jdbc;
         this.users = users;
         this.passwords = passwords;
         this.events = events;
         this.validity = validity;
-        this.clock = clock;
+        this.clock = Clock.systemUTC();
     }
 
     /** Adds a person without a password to the admin's workspace, and makes their invitation link. */

@@ -54,7 +54,7 @@ class UserAdminController {
     @GetMapping("/admin/users")
     String list(Model model, Actor actor) {
         actor.require(Role.ADMIN);
-        model.addAttribute("people", users.list(actor, null, Paging.of(1, 500)).items().stream()
+        model.addAttribute("people", users.list(actor, null, Paging.of(0, 200)).items().stream()
                 .map(u -> new Row(u, links.invited(u), TIME.format(u.createdAt()))).toList());
         model.addAttribute("roles", ROLES);
         model.addAttribute("me", actor.userId());
