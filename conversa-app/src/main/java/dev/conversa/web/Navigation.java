@@ -29,6 +29,7 @@ public class Navigation {
             new Entry(new Link("reports", "/reports", "nav.reports"), Role.SUPERVISOR),
             new Entry(new Link("wallboard", "/wallboard", "nav.wallboard"), Role.SUPERVISOR),
             new Entry(new Link("users", "/admin/users", "nav.users"), Role.ADMIN),
+            new Entry(new Link("teams", "/admin/teams", "nav.teams"), Role.ADMIN),
             new Entry(new Link("inboxes", "/admin/inboxes", "nav.inboxes"), Role.ADMIN),
             new Entry(new Link("canned", "/admin/canned", "nav.canned"), Role.ADMIN),
             new Entry(new Link("tokens", "/admin/tokens", "nav.tokens"), Role.ADMIN));

@@ -223,7 +223,10 @@ class ConsoleTenancyIT {
         ids.put("calls", call);
         ids.put("canned", fx.admin.post("/api/v1/canned-responses", """
                 {"shortcut":"tenancy","title":"Tenancy","body":"Hola"}""").json().get("id").asLong());
+        ids.put("teams", fx.admin.post("/api/v1/teams", """
+                {"name":"Tenancy team"}""").json().get("id").asLong());
         ids.put("users", fx.user("tenancy-" + fx.workspace.id() + "@tenancy.test", "Tenancy Person", "AGENT"));
+        ids.put("agents", ids.get("users"));
         ids.put("tokens", fx.admin.post("/api/v1/tokens", """
                 {"name":"tenancy","role":"AGENT"}""").json().get("id").asLong());
         return ids;
