@@ -142,16 +142,23 @@ class UserAdminPageIT {
 
             admin.driver.navigate().refresh();
             assertThat(admin.waitFor(By.cssSelector("#user-" + id + " .state")).getText()).isEqualTo("active");
+            var nadia = ConsoleSession.login(port, invitee, "una-clave-larga-1", "en");
+            assertThat(nadia.get("/reports").status()).isEqualTo(200);
             new Select(admin.driver.findElement(By.id("role-" + id))).selectByValue("AGENT");
             admin.driver.findElement(By.cssSelector("#user-" + id + " button.save-role")).click();
             admin.wait(10).until(d -> new Select(d.findElement(By.id("role-" + id))).getFirstSelectedOption()
                     .getAttribute("value").equals("AGENT"));
             assertThat(fx.admin.get("/api/v1/users/" + id).json().get("role").asString()).isEqualTo("AGENT");
+            // a session keeps the role it signed in with: changing the role ends it
+            assertThat(nadia.get("/reports").status()).as("signed out").isEqualTo(302);
+            nadia = ConsoleSession.login(port, invitee, "una-clave-larga-1", "en");
+            assertThat(nadia.get("/reports").status()).isEqualTo(403);
 
             admin.driver.findElement(By.cssSelector("#user-" + id + " button.deactivate")).click();
             assertThat(admin.waitFor(By.cssSelector("#user-" + id + " .state")).getText()).isEqualTo("deactivated");
             assertThat(fx.admin.get("/api/v1/users/" + id).json().get("active").asBoolean()).isFalse();
             assertThat(signsIn(invitee, "una-clave-larga-1")).as("a deactivated person cannot sign in").isFalse();
+            assertThat(nadia.get("/inbox").status()).as("and is signed out").isEqualTo(302);
             admin.driver.findElement(By.cssSelector("#user-" + id + " button.reactivate")).click();
             assertThat(admin.waitFor(By.cssSelector("#user-" + id + " .state")).getText()).isEqualTo("active");
             assertThat(signsIn(invitee, "una-clave-larga-1")).isTrue();
