@@ -32,7 +32,8 @@ public class Navigation {
             new Entry(new Link("teams", "/admin/teams", "nav.teams"), Role.ADMIN),
             new Entry(new Link("inboxes", "/admin/inboxes", "nav.inboxes"), Role.ADMIN),
             new Entry(new Link("canned", "/admin/canned", "nav.canned"), Role.ADMIN),
-            new Entry(new Link("tokens", "/admin/tokens", "nav.tokens"), Role.ADMIN));
+            new Entry(new Link("tokens", "/admin/tokens", "nav.tokens"), Role.ADMIN),
+            new Entry(new Link("audit", "/admin/audit", "nav.audit"), Role.ADMIN));
 
     private static final List<Link> INSTALLATION = List.of(new Link("workspaces", "/", "nav.workspaces"));
 

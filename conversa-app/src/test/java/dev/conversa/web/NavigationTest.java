@@ -19,7 +19,7 @@ class NavigationTest {
         assertThat(ids(Role.AGENT)).containsExactly("inbox", "listening");
         assertThat(ids(Role.SUPERVISOR)).containsExactly("inbox", "listening", "reports", "wallboard");
         assertThat(ids(Role.ADMIN)).startsWith("inbox", "listening", "reports", "wallboard")
-                .contains("users", "teams", "inboxes", "canned", "tokens");
+                .contains("users", "teams", "inboxes", "canned", "tokens", "audit");
         assertThat(ids(Role.INSTALLATION_ADMIN)).containsExactly("workspaces");
     }
 }
