@@ -26,7 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * (GreenMail), the invitee opens its link in another browser (in Spanish), chooses a password and signs in with it;
  * the link then answers 410, as does an expired one. The admin changes the role, deactivates (who then cannot sign
  * in) and reactivates, sends a reset link; the API shows the same people and the audit log each change. Agents get
- * 403 and see no link.
+ * 403 and see no link. A new link replaces an unused one; an admin cannot deactivate or demote themselves.
  */
 @ConversaIT
 class UserAdminPageIT {
@@ -210,6 +210,29 @@ class UserAdminPageIT {
         var again = admin.post("/admin/users", "email", invitee, "name", "Otra", "role", "AGENT");
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.body()).contains("id=\"email-error\"");
+
+        // a new link replaces the unused one; a deactivated person's link does not open
+        String rosaEmail = "rosa@" + fx.workspace.slug() + ".test";
+        long rosa = fx.user(rosaEmail, "Rosa", "AGENT");
+        assertThat(admin.post("/admin/users/" + rosa + "/reset").status()).isEqualTo(302);
+        String first = linkMailedTo(rosaEmail, 1);
+        assertThat(admin.post("/admin/users/" + rosa + "/reset").status()).isEqualTo(302);
+        String second = linkMailedTo(rosaEmail, 2);
+        assertThat(anonymous.get(first.substring(first.indexOf("/account/"))).status()).isEqualTo(410);
+        assertThat(anonymous.get(second.substring(second.indexOf("/account/"))).status()).isEqualTo(200);
+        assertThat(admin.post("/admin/users/" + rosa + "/active", "active", "false").status()).isEqualTo(302);
+        assertThat(anonymous.get(second.substring(second.indexOf("/account/"))).status()).isEqualTo(410);
+
+        // an admin cannot lock themselves out: their own deactivation or demotion is refused, and said so on the page
+        long me = fx.workspace.adminId();
+        admin = ConsoleSession.login(port, fx.adminEmail); // a fresh session: none of the notices above still queued
+        assertThat(admin.post("/admin/users/" + me + "/active", "active", "false").status()).isEqualTo(302);
+        assertThat(admin.get("/admin/users").body()).contains("id=\"row-error\"").contains("you cannot deactivate yourself");
+        assertThat(admin.post("/admin/users/" + me + "/role", "role", "AGENT").status()).isEqualTo(302);
+        assertThat(admin.get("/admin/users").body()).contains("you cannot take away your own admin role");
+        var self = fx.admin.get("/api/v1/users/" + me).json();
+        assertThat(self.get("active").asBoolean()).isTrue();
+        assertThat(self.get("role").asString()).isEqualTo("ADMIN");
     }
 
     private boolean signsIn(String email, String password) {
