@@ -54,7 +54,8 @@ class PasswordLinkController {
         } catch (InvalidInputException e) {
             response.setStatus(400);
             model.addAttribute("fieldError", e.field());
-            model.addAttribute("error", e.getMessage());
+            // the person is not signed in and may read only their own language: the page says it from the bundles
+            model.addAttribute("errorKey", "passwordLink.error." + e.field());
             return form(secret, model, response);
         }
     }

@@ -123,7 +123,7 @@ class UserAdminPageIT {
                 invited.driver.findElement(By.id("password")).sendKeys("una-clave-larga-1");
                 invited.driver.findElement(By.id("confirm")).sendKeys("otra-clave-larga-2");
                 invited.driver.findElement(By.cssSelector("form button[type=submit]")).click();
-                assertThat(invited.waitFor(By.id("confirm-error")).getText()).isEqualTo("the two passwords differ");
+                assertThat(invited.waitFor(By.id("confirm-error")).getText()).isEqualTo("Las dos contraseñas no coinciden.");
                 invited.driver.findElement(By.id("password")).sendKeys("una-clave-larga-1");
                 invited.driver.findElement(By.id("confirm")).sendKeys("una-clave-larga-1");
                 invited.driver.findElement(By.cssSelector("form button[type=submit]")).click();
@@ -170,7 +170,7 @@ class UserAdminPageIT {
             var session = ConsoleSession.anonymous(port);
             assertThat(session.get(reset.substring(admin.base.length())).body()).contains("Choose a new password");
             assertThat(session.post(reset.substring(admin.base.length()), "password", "short", "confirm", "short").body())
-                    .contains("id=\"password-error\"").contains("at least 10 characters");
+                    .contains("id=\"password-error\"").contains("The password needs at least 10 characters.");
             assertThat(session.post(reset.substring(admin.base.length()), "password", "nueva-clave-larga",
                     "confirm", "nueva-clave-larga").status()).isEqualTo(302);
             assertThat(signsIn(invitee, "una-clave-larga-1")).isFalse();
