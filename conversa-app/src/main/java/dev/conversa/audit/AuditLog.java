@@ -7,6 +7,7 @@ import dev.conversa.kernel.Role;
 import dev.conversa.kernel.Sql;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -31,6 +32,17 @@ public class AuditLog {
                 .params(workspaceId, actorId, actorName, action, subjectType, subjectId == null ? null : String.valueOf(subjectId),
                         details, Sql.ts(Instant.now()))
                 .update();
+    }
+
+    /** The actions and subject types the workspace's log holds, sorted, for the filters of Admin → Audit log. */
+    public Map<String, List<String>> kinds(Actor actor) {
+        actor.require(Role.SUPERVISOR);
+        long ws = actor.workspace();
+        return Map.of(
+                "actions", jdbc.sql("SELECT DISTINCT action FROM audit_event WHERE workspace_id = ? ORDER BY action")
+                        .param(ws).query(String.class).list(),
+                "subjectTypes", jdbc.sql("SELECT DISTINCT subject_type FROM audit_event WHERE workspace_id = ?"
+                        + " AND subject_type IS NOT NULL ORDER BY subject_type").param(ws).query(String.class).list());
     }
 
     public Page<AuditEntry> list(String action, String subjectType, String subjectId, Paging paging, Actor actor) {

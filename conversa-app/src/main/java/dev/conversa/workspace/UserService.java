@@ -166,6 +166,13 @@ public class UserService {
         if (role == Role.INSTALLATION_ADMIN) {
             throw new InvalidInputException("role", "role must be AGENT, SUPERVISOR or ADMIN");
         }
+        // an admin who demoted or deactivated themselves could leave the workspace with nobody to undo it
+        if (self && user.role() == Role.ADMIN && role != null && role != Role.ADMIN) {
+            throw new InvalidInputException("role", "you cannot take away your own admin role; another admin can");
+        }
+        if (self && Boolean.FALSE.equals(active)) {
+            throw new InvalidInputException("active", "you cannot deactivate yourself; another admin can");
+        }
         jdbc.sql("UPDATE app_user SET name = ?, role = ?, active = ?, locale = ? WHERE id = ? AND workspace_id = ?")
                 .params(name == null || name.isBlank() ? user.name() : name.strip(),
                         (role == null ? user.role() : role).name(),

@@ -14,7 +14,7 @@ import org.openqa.selenium.TakesScreenshot;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Screenshots of the inbox, a conversation, the customer panel, the report, the wallboard and two admin pages, in
+ * Screenshots of the inbox, a conversation, the customer panel, the report, the wallboard and four admin pages, in
  * English and Spanish. They go to
  * {@code target/screenshots}; {@code -Dconversa.screenshots=update} also copies them to {@code docs/screenshots}:
  * <pre>./mvnw -pl conversa-app verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ConsoleScreenshotsIT -Dconversa.screenshots=update</pre>
@@ -50,6 +50,13 @@ class ConsoleScreenshotsIT {
 
         fx.admin.post("/api/v1/canned-responses", """
                 {"shortcut":"averia","title":"Avería en la zona","body":"Hola {{customer.name}}, hay una avería en tu zona; te avisamos en cuanto esté resuelta."}""");
+        long marta = fx.user("marta-" + t + "@acme.example", "Marta Ruiz", "AGENT");
+        long tomas = fx.user("tomas-" + t + "@acme.example", "Tomás Vidal", "SUPERVISOR");
+        fx.admin.post("/api/v1/teams", """
+                {"name":"Facturación","description":"Cargos, devoluciones y cambios de tarifa","memberIds":[%d,%d]}"""
+                .formatted(marta, tomas));
+        fx.admin.put("/api/v1/routing/agents/" + marta, """
+                {"skills":{"language:es":5,"billing":4},"capacity":{"CALL":1,"CHAT":3,"SOCIAL":6,"EMAIL":8}}""");
         Path out = Path.of("target", "screenshots");
         Files.createDirectories(out);
         for (String lang : new String[] {"en", "es"}) {
@@ -83,6 +90,12 @@ class ConsoleScreenshotsIT {
                 b.driver.get(b.base + "/admin/canned?lang=" + lang);
                 b.waitFor(By.id("canned-new"));
                 shot(b.driver, out.resolve("admin-canned-" + lang + ".png"));
+                b.driver.get(b.base + "/admin/users?lang=" + lang);
+                b.waitFor(By.id("user-table"));
+                shot(b.driver, out.resolve("admin-users-" + lang + ".png"));
+                b.driver.get(b.base + "/admin/teams?lang=" + lang);
+                b.waitFor(By.id("agent-table"));
+                shot(b.driver, out.resolve("admin-teams-" + lang + ".png"));
             }
         }
         if ("update".equals(System.getProperty("conversa.screenshots"))) {

@@ -50,9 +50,20 @@ final class ConsoleSession {
     }
 
     static ConsoleSession login(int port, String email, String acceptLanguage) {
+        return login(port, email, ConsoleFixture.PASSWORD, acceptLanguage);
+    }
+
+    /** Nobody signed in: a session with the login page's CSRF token, for the pages that need no sign-in. */
+    static ConsoleSession anonymous(int port) {
+        var s = new ConsoleSession(port, "en");
+        s.csrf = token(s.get("/login").body(), "name=\"_csrf\" value=\"([^\"]+)\"");
+        return s;
+    }
+
+    static ConsoleSession login(int port, String email, String password, String acceptLanguage) {
         var s = new ConsoleSession(port, acceptLanguage);
         String page = s.get("/login").body();
-        String form = "username=" + enc(email) + "&password=" + enc(ConsoleFixture.PASSWORD) + "&_csrf=" + enc(token(page, "name=\"_csrf\" value=\"([^\"]+)\""));
+        String form = "username=" + enc(email) + "&password=" + enc(password) + "&_csrf=" + enc(token(page, "name=\"_csrf\" value=\"([^\"]+)\""));
         var r = s.send(HttpRequest.newBuilder(URI.create(s.base + "/login")).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
         assertThat(r.headers().firstValue("Location").orElse("")).doesNotContain("error");
