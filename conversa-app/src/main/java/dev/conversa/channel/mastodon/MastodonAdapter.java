@@ -2,6 +2,7 @@ package dev.conversa.channel.mastodon;
 
 import dev.conversa.channel.ChannelAdapter;
 import dev.conversa.channel.ChannelCapabilities;
+import dev.conversa.channel.ChannelSetting;
 import dev.conversa.channel.DeliveryResult;
 import dev.conversa.channel.InboxService;
 import dev.conversa.channel.OutboundMessage;
@@ -51,6 +52,11 @@ class MastodonAdapter implements ChannelAdapter {
     }
 
     @Override
+    public List<ChannelSetting> settings() {
+        return MastodonSettings.SPEC;
+    }
+
+    @Override
     public DeliveryResult send(OutboundMessage m) {
         String key = "mastodon:" + m.inbox().id();
         var blocked = limits.blocked(key);
@@ -80,7 +86,7 @@ class MastodonAdapter implements ChannelAdapter {
             boolean direct = m.visibility() == Visibility.PRIVATE;
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("status", text);
-            body.put("visibility", direct ? "direct" : m.inbox().settings().getOrDefault("publicVisibility", "public"));
+            body.put("visibility", direct ? "direct" : MastodonSettings.of(m.inbox()).publicVisibility());
             if (m.replyToExternalId() != null) {
                 body.put("in_reply_to_id", m.replyToExternalId());
             }

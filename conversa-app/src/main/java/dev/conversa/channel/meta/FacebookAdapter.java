@@ -2,12 +2,14 @@ package dev.conversa.channel.meta;
 
 import dev.conversa.channel.ChannelAdapter;
 import dev.conversa.channel.ChannelCapabilities;
+import dev.conversa.channel.ChannelSetting;
 import dev.conversa.channel.DeliveryResult;
 import dev.conversa.channel.OutboundMessage;
 import dev.conversa.channel.webhook.SocialThreads;
 import dev.conversa.conversation.Visibility;
 import dev.conversa.kernel.ChannelType;
 import java.time.Duration;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -41,12 +43,17 @@ class FacebookAdapter implements ChannelAdapter {
     }
 
     @Override
+    public List<ChannelSetting> settings() {
+        return MetaSettings.FACEBOOK;
+    }
+
+    @Override
     public DeliveryResult send(OutboundMessage m) {
         var throttled = graph.throttled(m.inbox());
         if (throttled.isPresent()) {
             return throttled.get();
         }
-        String pageId = m.inbox().settings().get("pageId");
+        String pageId = MetaSettings.of(m.inbox()).pageId();
         return MetaGraph.guarded(() -> {
             if (m.visibility() == Visibility.PRIVATE) {
                 return messenger.send(m, pageId == null ? "me" : pageId);

@@ -14,6 +14,7 @@ import dev.conversa.conversation.Visibility;
 import dev.conversa.customer.IdentityKind;
 import dev.conversa.customer.NewIdentity;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -42,7 +43,7 @@ class FacebookIntake {
     }
 
     void entry(Inbox inbox, JsonNode entry, Instant receivedAt) {
-        String pageId = inbox.settings().getOrDefault("pageId", text(entry, "id"));
+        String pageId = Objects.requireNonNullElse(MetaSettings.of(inbox).pageId(), text(entry, "id"));
         for (JsonNode e : entry.path("messaging")) {
             messaging.event(inbox, e, IdentityKind.FACEBOOK, pageId, receivedAt);
         }

@@ -2,12 +2,15 @@ package dev.conversa.channel.meta;
 
 import dev.conversa.channel.ChannelAdapter;
 import dev.conversa.channel.ChannelCapabilities;
+import dev.conversa.channel.ChannelSetting;
 import dev.conversa.channel.DeliveryResult;
 import dev.conversa.channel.OutboundMessage;
 import dev.conversa.channel.webhook.SocialThreads;
 import dev.conversa.conversation.Visibility;
 import dev.conversa.kernel.ChannelType;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -40,12 +43,17 @@ class InstagramAdapter implements ChannelAdapter {
     }
 
     @Override
+    public List<ChannelSetting> settings() {
+        return MetaSettings.INSTAGRAM;
+    }
+
+    @Override
     public DeliveryResult send(OutboundMessage m) {
         var throttled = graph.throttled(m.inbox());
         if (throttled.isPresent()) {
             return throttled.get();
         }
-        String igUserId = m.inbox().settings().getOrDefault("igUserId", "me");
+        String igUserId = Objects.requireNonNullElse(MetaSettings.of(m.inbox()).igUserId(), "me");
         return MetaGraph.guarded(() -> {
             if (m.visibility() == Visibility.PRIVATE) {
                 return messenger.send(m, igUserId);

@@ -12,6 +12,7 @@ import dev.conversa.conversation.Visibility;
 import dev.conversa.customer.IdentityKind;
 import dev.conversa.customer.NewIdentity;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -35,7 +36,7 @@ class InstagramIntake {
     }
 
     void entry(Inbox inbox, JsonNode entry, Instant receivedAt) {
-        String igUserId = inbox.settings().getOrDefault("igUserId", text(entry, "id"));
+        String igUserId = Objects.requireNonNullElse(MetaSettings.of(inbox).igUserId(), text(entry, "id"));
         for (JsonNode e : entry.path("messaging")) {
             messaging.event(inbox, e, IdentityKind.INSTAGRAM, igUserId, receivedAt);
         }

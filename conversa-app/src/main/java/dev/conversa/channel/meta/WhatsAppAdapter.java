@@ -2,6 +2,7 @@ package dev.conversa.channel.meta;
 
 import dev.conversa.channel.ChannelAdapter;
 import dev.conversa.channel.ChannelCapabilities;
+import dev.conversa.channel.ChannelSetting;
 import dev.conversa.channel.DeliveryResult;
 import dev.conversa.channel.OutboundMessage;
 import dev.conversa.conversation.Attachment;
@@ -55,6 +56,11 @@ class WhatsAppAdapter implements ChannelAdapter {
     }
 
     @Override
+    public List<ChannelSetting> settings() {
+        return MetaSettings.WHATSAPP;
+    }
+
+    @Override
     public DeliveryResult send(OutboundMessage m) {
         String to = WhatsAppWindow.digits(m.recipient().value());
         Template template = Template.parse(m.body());
@@ -70,7 +76,7 @@ class WhatsAppAdapter implements ChannelAdapter {
         if (throttled.isPresent()) {
             return throttled.get();
         }
-        String path = "/" + m.inbox().settings().get("phoneNumberId") + "/messages";
+        String path = "/" + MetaSettings.of(m.inbox()).phoneNumberId() + "/messages";
         return MetaGraph.guarded(() -> {
             List<Map<String, Object>> payloads = new ArrayList<>();
             if (template != null) {

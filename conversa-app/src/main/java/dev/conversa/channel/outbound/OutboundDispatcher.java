@@ -1,6 +1,7 @@
 package dev.conversa.channel.outbound;
 
 import dev.conversa.channel.ChannelAdapter;
+import dev.conversa.channel.ChannelSetting;
 import dev.conversa.channel.DeliveryResult;
 import dev.conversa.channel.Inbox;
 import dev.conversa.channel.InboxService;
@@ -57,6 +58,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 class OutboundDispatcher implements OutboundRetries, SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboundDispatcher.class);
+    private static final ChannelSetting MAX_ATTEMPTS = ChannelSetting.number("maxAttempts", null);
+    private static final ChannelSetting RETRY_BACKOFF_MS = ChannelSetting.number("retryBackoffMs", null);
 
     private final OutboundQueue queue;
     private final Map<ChannelType, ChannelAdapter> adapters = new EnumMap<>(ChannelType.class);
@@ -210,7 +213,7 @@ class OutboundDispatcher implements OutboundRetries, SmartLifecycle {
                 }
             }
             case DeliveryResult.RetryLater later -> {
-                int maxAttempts = setting(inbox, "maxAttempts", properties.maxAttempts());
+                int maxAttempts = setting(inbox, MAX_ATTEMPTS, properties.maxAttempts());
                 String error = "attempt " + d.attempts() + " of " + maxAttempts + " failed: " + later.reason();
                 if (d.attempts() >= maxAttempts) {
                     queue.markFailed(d.id(), owner, error, now);
@@ -230,7 +233,7 @@ class OutboundDispatcher implements OutboundRetries, SmartLifecycle {
 
     /** Exponential backoff with a little jitter, never sooner than the provider asked. */
     Duration backoff(Inbox inbox, int attempts, Duration providerAsked) {
-        Duration initial = Duration.ofMillis(Math.max(1, setting(inbox, "retryBackoffMs", (int) properties.initialBackoff().toMillis())));
+        Duration initial = Duration.ofMillis(Math.max(1, setting(inbox, RETRY_BACKOFF_MS, (int) properties.initialBackoff().toMillis())));
         Duration max = properties.maxBackoff().compareTo(initial) < 0 ? initial : properties.maxBackoff();
         Duration wait = Backoff.jittered(new Backoff(initial, max).after(attempts), ThreadLocalRandom.current().nextDouble());
         return Backoff.atLeast(wait, providerAsked, Duration.ofHours(1));
@@ -273,16 +276,10 @@ class OutboundDispatcher implements OutboundRetries, SmartLifecycle {
                 .orElse(null);
     }
 
-    private static int setting(Inbox inbox, String name, int fallback) {
-        if (inbox == null) {
-            return fallback;
-        }
-        try {
-            String v = inbox.settings().get(name);
-            return v == null || v.isBlank() ? fallback : Integer.parseInt(v.strip());
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
+    /** An inbox's override of a delivery property (any channel may carry one), else the property. */
+    private static int setting(Inbox inbox, ChannelSetting setting, int fallback) {
+        Integer v = inbox == null ? null : setting.readNumber(inbox.settings(), 0);
+        return v == null ? fallback : v;
     }
 
     private void wakeAfterCommit() {

@@ -2,6 +2,7 @@ package dev.conversa.channel.telegram;
 
 import dev.conversa.channel.ChannelAdapter;
 import dev.conversa.channel.ChannelCapabilities;
+import dev.conversa.channel.ChannelSetting;
 import dev.conversa.channel.DeliveryResult;
 import dev.conversa.channel.InboxService;
 import dev.conversa.channel.OutboundMessage;
@@ -47,6 +48,11 @@ class TelegramAdapter implements ChannelAdapter {
     @Override
     public ChannelCapabilities capabilities() {
         return CAPABILITIES;
+    }
+
+    @Override
+    public List<ChannelSetting> settings() {
+        return TelegramSettings.SPEC;
     }
 
     @Override

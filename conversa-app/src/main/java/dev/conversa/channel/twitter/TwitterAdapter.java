@@ -2,6 +2,7 @@ package dev.conversa.channel.twitter;
 
 import dev.conversa.channel.ChannelAdapter;
 import dev.conversa.channel.ChannelCapabilities;
+import dev.conversa.channel.ChannelSetting;
 import dev.conversa.channel.DeliveryResult;
 import dev.conversa.channel.InboxService;
 import dev.conversa.channel.OutboundMessage;
@@ -49,6 +50,11 @@ class TwitterAdapter implements ChannelAdapter {
     @Override
     public ChannelCapabilities capabilities() {
         return CAPABILITIES;
+    }
+
+    @Override
+    public List<ChannelSetting> settings() {
+        return TwitterSettings.SPEC;
     }
 
     @Override

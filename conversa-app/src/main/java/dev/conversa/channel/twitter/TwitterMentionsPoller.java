@@ -53,7 +53,7 @@ class TwitterMentionsPoller implements SmartLifecycle {
 
     /** Polls one inbox now, if this node holds its lease; returns how many posts were ingested. */
     int pollNow(Inbox inbox) {
-        String userId = inbox.settings().get("userId");
+        String userId = TwitterSettings.of(inbox).userId();
         if (userId == null) {
             return 0;
         }
@@ -99,7 +99,7 @@ class TwitterMentionsPoller implements SmartLifecycle {
                 try {
                     Thread.sleep(INTERVAL);
                     for (Inbox inbox : inboxes.allOfChannel(ChannelType.TWITTER)) {
-                        if (inbox.status() == InboxStatus.ACTIVE && "true".equals(inbox.settings().get("pollMentions"))) {
+                        if (inbox.status() == InboxStatus.ACTIVE && TwitterSettings.of(inbox).pollMentions()) {
                             pollNow(inbox);
                         }
                     }

@@ -26,16 +26,7 @@ class VoiceAdapter implements ChannelAdapter {
 
     @Override
     public List<ChannelSetting> settings() {
-        return List.of(
-                ChannelSetting.text("agents", "Who answers: endpoint=agent email, comma separated (client:ana=ana@example.com,PJSIP/1001=luis@example.com)"),
-                ChannelSetting.url("webhookBaseUrl", "This installation's public URL, as Twilio calls it"),
-                ChannelSetting.text("amiHost", "Asterisk Manager Interface host (Asterisk instead of Twilio)"),
-                ChannelSetting.number("amiPort", 5038, "Asterisk Manager Interface port"),
-                ChannelSetting.text("amiUsername", "Asterisk Manager user"),
-                ChannelSetting.text("amiContext", "Asterisk dialplan context of the queue's calls"),
-                ChannelSetting.url("recordingBaseUrl", "Where Asterisk's recordings can be fetched"),
-                ChannelSetting.secret("authToken", "Twilio auth token"),
-                ChannelSetting.secret("amiSecret", "Asterisk Manager password"));
+        return VoiceSettings.SPEC;
     }
 
     @Override
