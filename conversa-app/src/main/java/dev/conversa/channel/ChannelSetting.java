@@ -54,6 +54,12 @@ public record ChannelSetting(String name, Kind kind, String defaultValue, List<S
         return new ChannelSetting(name, kind, value, choices, secret);
     }
 
+    /** One {@code name=default} line per setting (or per secret) of {@code settings}: where a form starts. */
+    public static String formText(List<ChannelSetting> settings, boolean secrets) {
+        return String.join("\n", settings.stream().filter(s -> s.secret() == secrets)
+                .map(s -> s.name() + "=" + (s.defaultValue() == null ? "" : s.defaultValue())).toList());
+    }
+
     /** The message bundle key of what this setting of {@code channel} means (shown under the admin form). */
     public String helpKey(dev.conversa.kernel.ChannelType channel) {
         return "channel.setting." + channel.name() + "." + name;

@@ -3,15 +3,20 @@ package dev.conversa.channel.meta;
 import dev.conversa.channel.ChannelAdapter;
 import dev.conversa.channel.ChannelCapabilities;
 import dev.conversa.channel.ChannelSetting;
+import dev.conversa.channel.ConnectGuide;
 import dev.conversa.channel.DeliveryResult;
 import dev.conversa.channel.OutboundMessage;
 import dev.conversa.channel.webhook.SocialThreads;
 import dev.conversa.conversation.Visibility;
+import dev.conversa.customer.IdentityKind;
 import dev.conversa.kernel.ChannelType;
+import dev.conversa.kernel.Media;
 import java.time.Duration;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,6 +45,29 @@ class FacebookAdapter implements ChannelAdapter {
     @Override
     public ChannelCapabilities capabilities() {
         return CAPABILITIES;
+    }
+
+    @Override
+    public IdentityKind identityKind() {
+        return IdentityKind.FACEBOOK;
+    }
+
+    @Override
+    public Media media() {
+        return Media.SOCIAL;
+    }
+
+    @Override
+    public Set<String> listeningSources() {
+        return Set.of("facebook");
+    }
+
+    @Override
+    public Optional<ConnectGuide> connectGuide() {
+        return Optional.of(new ConnectGuide("Facebook page + Messenger (Graph API v23.0)", "https://developers.facebook.com/apps", "/hooks/meta/{inbox}",
+                "Create a Business app with Webhooks and Messenger; subscribe the Page object (feed, messages, message_deliveries, "
+                        + "message_reads, message_edits) to the webhook URL with your verify token; use a long-lived page token and "
+                        + "install the app on the page (POST /{page-id}/subscribed_apps)."));
     }
 
     @Override

@@ -3,14 +3,18 @@ package dev.conversa.channel.meta;
 import dev.conversa.channel.ChannelAdapter;
 import dev.conversa.channel.ChannelCapabilities;
 import dev.conversa.channel.ChannelSetting;
+import dev.conversa.channel.ConnectGuide;
 import dev.conversa.channel.DeliveryResult;
 import dev.conversa.channel.OutboundMessage;
 import dev.conversa.conversation.Attachment;
+import dev.conversa.customer.IdentityKind;
 import dev.conversa.kernel.ChannelType;
+import dev.conversa.kernel.Media;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,6 +42,24 @@ class WhatsAppAdapter implements ChannelAdapter {
     @Override
     public ChannelCapabilities capabilities() {
         return CAPABILITIES;
+    }
+
+    @Override
+    public IdentityKind identityKind() {
+        return IdentityKind.WHATSAPP;
+    }
+
+    @Override
+    public Media media() {
+        return Media.CHAT;
+    }
+
+    @Override
+    public Optional<ConnectGuide> connectGuide() {
+        return Optional.of(new ConnectGuide("WhatsApp (Cloud API v23.0)", "https://developers.facebook.com/apps", "/hooks/meta/{inbox}",
+                "Add WhatsApp to the Meta app, register the phone number, subscribe the WhatsApp Business Account object "
+                        + "(messages) to the webhook URL and use a System User token with whatsapp_business_messaging. Outside the "
+                        + "24-hour window only templates go out: /template <name> [<language>] [| parameter...]."));
     }
 
     record Template(String name, String language, List<String> parameters) {

@@ -1,6 +1,7 @@
 package dev.conversa.channel.outbound;
 
 import dev.conversa.channel.ChannelAdapter;
+import dev.conversa.channel.ChannelCatalog;
 import dev.conversa.channel.ChannelSetting;
 import dev.conversa.channel.DeliveryResult;
 import dev.conversa.channel.Inbox;
@@ -28,9 +29,6 @@ import dev.conversa.workspace.UserAccount;
 import dev.conversa.workspace.UserService;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -62,7 +60,7 @@ class OutboundDispatcher implements OutboundRetries, SmartLifecycle {
     private static final ChannelSetting RETRY_BACKOFF_MS = ChannelSetting.number("retryBackoffMs", null);
 
     private final OutboundQueue queue;
-    private final Map<ChannelType, ChannelAdapter> adapters = new EnumMap<>(ChannelType.class);
+    private final ChannelCatalog channels;
     private final InboxService inboxes;
     private final MessageService messages;
     private final ConversationService conversations;
@@ -76,16 +74,11 @@ class OutboundDispatcher implements OutboundRetries, SmartLifecycle {
     private Thread loop;
     private ExecutorService senders;
 
-    OutboundDispatcher(OutboundQueue queue, List<ChannelAdapter> adapters, InboxService inboxes, MessageService messages,
+    OutboundDispatcher(OutboundQueue queue, ChannelCatalog channels, InboxService inboxes, MessageService messages,
                        ConversationService conversations, CustomerService customers, UserService users,
                        OutboundProperties properties) {
         this.queue = queue;
-        for (ChannelAdapter adapter : adapters) {
-            ChannelAdapter previous = this.adapters.putIfAbsent(adapter.type(), adapter);
-            if (previous != null) {
-                log.warn("Two adapters for channel {}: {} and {}; using the first", adapter.type(), previous, adapter);
-            }
-        }
+        this.channels = channels;
         this.inboxes = inboxes;
         this.messages = messages;
         this.conversations = conversations;
@@ -159,7 +152,7 @@ class OutboundDispatcher implements OutboundRetries, SmartLifecycle {
                 queue.markSent(d.id(), owner, m.externalId(), Instant.now()); // recorded before a crash: never twice
                 return;
             }
-            ChannelAdapter adapter = adapters.get(d.channel());
+            ChannelAdapter adapter = channels.adapter(d.channel()).orElse(null);
             Inbox inbox = inboxes.find(ws, d.inboxId()).orElse(null);
             DeliveryResult result;
             if (adapter == null) {
@@ -246,25 +239,16 @@ class OutboundDispatcher implements OutboundRetries, SmartLifecycle {
         // A reply an API token sent goes out under the inbox's name: "token:<name>" means nothing to a customer.
         String author = m.authorId() == null ? null
                 : users.find(ws, m.authorId()).filter(UserAccount::person).map(UserAccount::name).orElse(null);
-        return new OutboundMessage(ws, inbox, inboxes.secrets(ws, inbox.id()), c.id(), m.id(), recipient(customer, c.channel()),
+        return new OutboundMessage(ws, inbox, inboxes.secrets(ws, inbox.id()), c.id(), m.id(), recipient(customer, channels.identityKind(c.channel())),
                 c.threadKey(), queue.latestInboundExternalId(ws, c.id()).orElse(null), c.subject(), m.visibility(), m.body(),
                 m.attachments(), author);
     }
 
-    /** The customer's identity on the conversation's channel (their address for email, their number for SMS...). */
-    static CustomerIdentity recipient(Customer customer, ChannelType channel) {
-        IdentityKind kind = switch (channel) {
-            case EMAIL -> IdentityKind.EMAIL;
-            case SMS, VOICE -> IdentityKind.PHONE;
-            case WEBCHAT -> IdentityKind.WEBCHAT;
-            case TWITTER -> IdentityKind.TWITTER;
-            case FACEBOOK -> IdentityKind.FACEBOOK;
-            case INSTAGRAM -> IdentityKind.INSTAGRAM;
-            case WHATSAPP -> IdentityKind.WHATSAPP;
-            case TELEGRAM -> IdentityKind.TELEGRAM;
-            case MASTODON -> IdentityKind.MASTODON;
-            case API -> IdentityKind.EXTERNAL;
-        };
+    /**
+     * The customer's identity of the kind the conversation's channel declares (their address for email, their number
+     * for SMS...), else the profile's email or phone for those kinds.
+     */
+    static CustomerIdentity recipient(Customer customer, IdentityKind kind) {
         return customer.identities().stream().filter(i -> i.kind() == kind).findFirst()
                 .or(() -> kind == IdentityKind.EMAIL && customer.email() != null
                         ? Optional.of(new CustomerIdentity(0, IdentityKind.EMAIL, customer.email(), customer.name(), null,

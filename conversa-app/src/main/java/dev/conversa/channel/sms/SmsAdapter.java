@@ -7,6 +7,7 @@ import dev.conversa.channel.DeliveryResult;
 import dev.conversa.channel.OutboundMessage;
 import dev.conversa.customer.IdentityKind;
 import dev.conversa.kernel.ChannelType;
+import dev.conversa.kernel.Media;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -56,6 +57,16 @@ class SmsAdapter implements ChannelAdapter {
     @Override
     public ChannelCapabilities capabilities() {
         return CAPABILITIES;
+    }
+
+    @Override
+    public IdentityKind identityKind() {
+        return IdentityKind.PHONE;
+    }
+
+    @Override
+    public Media media() {
+        return Media.CHAT;
     }
 
     @Override

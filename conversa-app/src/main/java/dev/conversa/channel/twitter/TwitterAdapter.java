@@ -3,6 +3,7 @@ package dev.conversa.channel.twitter;
 import dev.conversa.channel.ChannelAdapter;
 import dev.conversa.channel.ChannelCapabilities;
 import dev.conversa.channel.ChannelSetting;
+import dev.conversa.channel.ConnectGuide;
 import dev.conversa.channel.DeliveryResult;
 import dev.conversa.channel.InboxService;
 import dev.conversa.channel.OutboundMessage;
@@ -10,7 +11,9 @@ import dev.conversa.channel.webhook.SocialHttp;
 import dev.conversa.channel.webhook.SocialThreads;
 import dev.conversa.conversation.Attachment;
 import dev.conversa.conversation.Visibility;
+import dev.conversa.customer.IdentityKind;
 import dev.conversa.kernel.ChannelType;
+import dev.conversa.kernel.Media;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -19,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,6 +54,30 @@ class TwitterAdapter implements ChannelAdapter {
     @Override
     public ChannelCapabilities capabilities() {
         return CAPABILITIES;
+    }
+
+    @Override
+    public IdentityKind identityKind() {
+        return IdentityKind.TWITTER;
+    }
+
+    @Override
+    public Media media() {
+        return Media.SOCIAL;
+    }
+
+    @Override
+    public Set<String> listeningSources() {
+        return Set.of("twitter", "x");
+    }
+
+    @Override
+    public Optional<ConnectGuide> connectGuide() {
+        return Optional.of(new ConnectGuide("X / Twitter (API v2)", "https://developer.x.com/en/portal/dashboard", "/hooks/twitter/{inbox}",
+                "Create a Project and App with OAuth 2.0 (confidential client; scopes tweet.read tweet.write users.read dm.read "
+                        + "dm.write offline.access tweet.moderate.write), authorise the brand account and enter its access and refresh "
+                        + "tokens. With Account Activity access register the webhook URL (Conversa answers the CRC with the consumer "
+                        + "secret); otherwise set pollMentions=true."));
     }
 
     @Override

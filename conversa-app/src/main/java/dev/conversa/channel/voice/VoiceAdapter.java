@@ -5,7 +5,9 @@ import dev.conversa.channel.ChannelCapabilities;
 import dev.conversa.channel.ChannelSetting;
 import dev.conversa.channel.DeliveryResult;
 import dev.conversa.channel.OutboundMessage;
+import dev.conversa.customer.IdentityKind;
 import dev.conversa.kernel.ChannelType;
+import dev.conversa.kernel.Media;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +24,16 @@ class VoiceAdapter implements ChannelAdapter {
     @Override
     public ChannelCapabilities capabilities() {
         return CAPABILITIES;
+    }
+
+    @Override
+    public IdentityKind identityKind() {
+        return IdentityKind.PHONE;
+    }
+
+    @Override
+    public Media media() {
+        return Media.CALL;
     }
 
     @Override

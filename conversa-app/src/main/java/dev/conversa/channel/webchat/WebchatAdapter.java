@@ -7,7 +7,9 @@ import dev.conversa.channel.DeliveryResult;
 import dev.conversa.channel.OutboundMessage;
 import dev.conversa.channel.email.EmailFollowUps;
 import dev.conversa.cluster.LiveSignals;
+import dev.conversa.customer.IdentityKind;
 import dev.conversa.kernel.ChannelType;
+import dev.conversa.kernel.Media;
 import jakarta.mail.MessagingException;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -43,6 +45,16 @@ class WebchatAdapter implements ChannelAdapter {
     @Override
     public ChannelCapabilities capabilities() {
         return CAPABILITIES;
+    }
+
+    @Override
+    public IdentityKind identityKind() {
+        return IdentityKind.WEBCHAT;
+    }
+
+    @Override
+    public Media media() {
+        return Media.CHAT;
     }
 
     @Override
