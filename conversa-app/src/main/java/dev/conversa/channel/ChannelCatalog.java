@@ -52,6 +52,11 @@ public class ChannelCatalog implements ChannelMedia {
         return List.copyOf(adapters.values());
     }
 
+    /** The channels conversations can be on here: those with an adapter, and the API channel. */
+    public List<ChannelType> channels() {
+        return ChannelType.values().stream().filter(t -> t == ChannelType.API || adapters.containsKey(t)).toList();
+    }
+
     public Optional<ChannelAdapter> adapter(ChannelType channel) {
         return Optional.ofNullable(adapters.get(channel));
     }

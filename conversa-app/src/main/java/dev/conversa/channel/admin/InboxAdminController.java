@@ -36,6 +36,7 @@ import org.springframework.web.util.HtmlUtils;
 class InboxAdminController {
     private final InboxService inboxes;
     private final MessageSource messages;
+    private final List<ChannelType> channels;
     private final Map<ChannelType, ChannelCapabilities> capabilities = new LinkedHashMap<>();
     /** Per channel that declares settings: the form's starting text for settings and for secrets. */
     private final Map<ChannelType, String[]> templates = new LinkedHashMap<>();
@@ -45,6 +46,7 @@ class InboxAdminController {
     InboxAdminController(InboxService inboxes, ChannelCatalog channels, MessageSource messages) {
         this.inboxes = inboxes;
         this.messages = messages;
+        this.channels = channels.channels();
         channels.adapters().forEach(a -> capabilities.put(a.type(), a.capabilities()));
         channels.adapters().stream().filter(a -> !a.settings().isEmpty()).forEach(a -> {
             declared.put(a.type(), a.settings());
@@ -61,7 +63,7 @@ class InboxAdminController {
                 .map(e -> e.getKey() + "=" + e.getValue()).toList())));
         model.addAttribute("inboxes", all);
         model.addAttribute("settingsText", settingsText);
-        model.addAttribute("channels", ChannelType.values());
+        model.addAttribute("channels", channels);
         model.addAttribute("capabilities", capabilities);
         model.addAttribute("templates", templates);
         model.addAttribute("declared", declared);
