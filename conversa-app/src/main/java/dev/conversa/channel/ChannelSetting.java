@@ -1,5 +1,6 @@
 package dev.conversa.channel;
 
+import dev.conversa.kernel.ChannelType;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -61,7 +62,7 @@ public record ChannelSetting(String name, Kind kind, String defaultValue, List<S
     }
 
     /** The message bundle key of what this setting of {@code channel} means (shown under the admin form). */
-    public String helpKey(dev.conversa.kernel.ChannelType channel) {
+    public String helpKey(ChannelType channel) {
         return "channel.setting." + channel.name() + "." + name;
     }
 

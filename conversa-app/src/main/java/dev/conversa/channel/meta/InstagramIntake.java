@@ -3,8 +3,8 @@ package dev.conversa.channel.meta;
 import static dev.conversa.channel.webhook.Json.iso;
 import static dev.conversa.channel.webhook.Json.text;
 
-import dev.conversa.channel.Inbox;
 import dev.conversa.channel.InboundMessage;
+import dev.conversa.channel.Inbox;
 import dev.conversa.channel.IngestionService;
 import dev.conversa.channel.webhook.SocialDeliveryHandler;
 import dev.conversa.channel.webhook.SocialHttp;
@@ -12,8 +12,8 @@ import dev.conversa.conversation.Visibility;
 import dev.conversa.customer.IdentityKind;
 import dev.conversa.customer.NewIdentity;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 

@@ -240,7 +240,7 @@ class OutboundDispatcher implements OutboundRetries, SmartLifecycle {
         String author = m.authorId() == null ? null
                 : users.find(ws, m.authorId()).filter(UserAccount::person).map(UserAccount::name).orElse(null);
         return new OutboundMessage(ws, inbox, inboxes.secrets(ws, inbox.id()), c.id(), m.id(), recipient(customer, channels.identityKind(c.channel())),
-                c.threadKey(), queue.latestInboundExternalId(ws, c.id()).orElse(null), c.subject(), m.visibility(), m.body(),
+                c.threadKey(), messages.latestInboundExternalId(ws, c.id()).orElse(null), c.subject(), m.visibility(), m.body(),
                 m.attachments(), author);
     }
 
