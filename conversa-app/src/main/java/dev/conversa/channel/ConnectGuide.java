@@ -7,7 +7,7 @@ package dev.conversa.channel;
  * @param consoleUrl  where the app or bot is created at the provider
  * @param webhookPath the path the provider calls, with {@code {inbox}} for the inbox's id; {@code null} when the
  *                    channel needs no webhook (it polls or streams)
- * @param steps       what to do at the provider
+ * What to do at the provider is in the message bundles, under {@code channel.connect.<CHANNEL>.steps}.
  */
-public record ConnectGuide(String title, String consoleUrl, String webhookPath, String steps) {
+public record ConnectGuide(String title, String consoleUrl, String webhookPath) {
 }

@@ -43,6 +43,11 @@ class AdminInboxesIT {
                 assertThat(en).as(key).isNotBlank();
                 assertThat(es).as(key).isNotBlank().isNotEqualTo(en);
             }
+            if (adapter.connectGuide().isPresent()) {
+                String key = "channel.connect." + adapter.type() + ".steps";
+                assertThat(messages.getMessage(key, null, null, Locale.ENGLISH)).as(key).isNotBlank();
+                assertThat(messages.getMessage(key, null, null, Locale.forLanguageTag("es"))).as(key).isNotBlank();
+            }
         }
         assertThat(messages.getMessage("channel.setting.MASTODON.publicVisibility", null, Locale.ENGLISH))
                 .isEqualTo("Visibility of a public reply: public, unlisted or private");

@@ -73,9 +73,7 @@ class MastodonAdapter implements ChannelAdapter {
 
     @Override
     public Optional<ConnectGuide> connectGuide() {
-        return Optional.of(new ConnectGuide("Mastodon", "https://joinmastodon.org/servers", null,
-                "On the brand's instance open Preferences → Development → New application (scopes read write:statuses "
-                        + "write:media) and copy the access token. No webhook: Conversa follows the streaming API."));
+        return Optional.of(new ConnectGuide("Mastodon", "https://joinmastodon.org/servers", null));
     }
 
     @Override

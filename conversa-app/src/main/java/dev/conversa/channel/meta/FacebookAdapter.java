@@ -64,10 +64,8 @@ class FacebookAdapter implements ChannelAdapter {
 
     @Override
     public Optional<ConnectGuide> connectGuide() {
-        return Optional.of(new ConnectGuide("Facebook page + Messenger (Graph API v23.0)", "https://developers.facebook.com/apps", "/hooks/meta/{inbox}",
-                "Create a Business app with Webhooks and Messenger; subscribe the Page object (feed, messages, message_deliveries, "
-                        + "message_reads, message_edits) to the webhook URL with your verify token; use a long-lived page token and "
-                        + "install the app on the page (POST /{page-id}/subscribed_apps)."));
+        return Optional.of(new ConnectGuide("Facebook page + Messenger (Graph API v23.0)",
+                "https://developers.facebook.com/apps", "/hooks/meta/{inbox}"));
     }
 
     @Override

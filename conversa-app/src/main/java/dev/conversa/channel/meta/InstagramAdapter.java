@@ -64,9 +64,8 @@ class InstagramAdapter implements ChannelAdapter {
 
     @Override
     public Optional<ConnectGuide> connectGuide() {
-        return Optional.of(new ConnectGuide("Instagram (Graph API v23.0)", "https://developers.facebook.com/apps", "/hooks/meta/{inbox}",
-                "Add the Instagram product to the Meta app; subscribe the Instagram object (comments, mentions, messages, "
-                        + "messaging_seen) to the webhook URL; the token needs instagram_manage_comments and instagram_manage_messages."));
+        return Optional.of(new ConnectGuide("Instagram (Graph API v23.0)",
+                "https://developers.facebook.com/apps", "/hooks/meta/{inbox}"));
     }
 
     @Override

@@ -56,10 +56,8 @@ class WhatsAppAdapter implements ChannelAdapter {
 
     @Override
     public Optional<ConnectGuide> connectGuide() {
-        return Optional.of(new ConnectGuide("WhatsApp (Cloud API v23.0)", "https://developers.facebook.com/apps", "/hooks/meta/{inbox}",
-                "Add WhatsApp to the Meta app, register the phone number, subscribe the WhatsApp Business Account object "
-                        + "(messages) to the webhook URL and use a System User token with whatsapp_business_messaging. Outside the "
-                        + "24-hour window only templates go out: /template <name> [<language>] [| parameter...]."));
+        return Optional.of(new ConnectGuide("WhatsApp (Cloud API v23.0)",
+                "https://developers.facebook.com/apps", "/hooks/meta/{inbox}"));
     }
 
     record Template(String name, String language, List<String> parameters) {

@@ -72,9 +72,7 @@ class TelegramAdapter implements ChannelAdapter {
 
     @Override
     public Optional<ConnectGuide> connectGuide() {
-        return Optional.of(new ConnectGuide("Telegram (Bot API)", "https://t.me/BotFather", "/hooks/telegram/{inbox}",
-                "Create the bot with @BotFather, then call setWebhook with the webhook URL and secret_token=<webhookSecret>; "
-                        + "without a public URL set mode=polling instead."));
+        return Optional.of(new ConnectGuide("Telegram (Bot API)", "https://t.me/BotFather", "/hooks/telegram/{inbox}"));
     }
 
     @Override

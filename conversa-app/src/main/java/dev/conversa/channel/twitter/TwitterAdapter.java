@@ -73,11 +73,8 @@ class TwitterAdapter implements ChannelAdapter {
 
     @Override
     public Optional<ConnectGuide> connectGuide() {
-        return Optional.of(new ConnectGuide("X / Twitter (API v2)", "https://developer.x.com/en/portal/dashboard", "/hooks/twitter/{inbox}",
-                "Create a Project and App with OAuth 2.0 (confidential client; scopes tweet.read tweet.write users.read dm.read "
-                        + "dm.write offline.access tweet.moderate.write), authorise the brand account and enter its access and refresh "
-                        + "tokens. With Account Activity access register the webhook URL (Conversa answers the CRC with the consumer "
-                        + "secret); otherwise set pollMentions=true."));
+        return Optional.of(new ConnectGuide("X / Twitter (API v2)",
+                "https://developer.x.com/en/portal/dashboard", "/hooks/twitter/{inbox}"));
     }
 
     @Override

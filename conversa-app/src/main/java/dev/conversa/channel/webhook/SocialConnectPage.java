@@ -23,8 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  */
 @Controller
 class SocialConnectPage {
-    record Network(ChannelType channel, String title, String console, String settings, String secrets, String webhook,
-                   String steps) {
+    record Network(ChannelType channel, String title, String console, String settings, String secrets, String webhook) {
     }
 
     private final InboxService inboxes;
@@ -38,7 +37,7 @@ class SocialConnectPage {
         this.networks = channels.adapters().stream().filter(a -> a.connectGuide().isPresent()).map(a -> {
             ConnectGuide g = a.connectGuide().get();
             return new Network(a.type(), g.title(), g.consoleUrl(), ChannelSetting.formText(a.settings(), false),
-                    ChannelSetting.formText(a.settings(), true), g.webhookPath(), g.steps());
+                    ChannelSetting.formText(a.settings(), true), g.webhookPath());
         }).toList();
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
