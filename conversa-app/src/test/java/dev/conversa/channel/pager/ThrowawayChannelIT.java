@@ -103,6 +103,13 @@ class ThrowawayChannelIT {
                 "Call me back about order 88", Visibility.PRIVATE, List.of(), Instant.now()));
         var conversation = admin.get("/api/v1/conversations/" + in.conversationId()).json();
         assertThat(conversation.get("channel").asString()).isEqualTo("PAGER");
+        // the console shows it under its type's name: the main bundles do not know the channel, and need not
+        String console = browser.send(HttpRequest.newBuilder(URI.create(base + "/conversations/" + in.conversationId())).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(console).contains("<span class=\"badge channel\">PAGER</span>").doesNotContain("??channel");
+        assertThat(browser.send(HttpRequest.newBuilder(URI.create(base + "/inbox")).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).contains("<option value=\"PAGER\">PAGER</option>")
+                .doesNotContain("??channel");
         long r = reply(admin, in.conversationId(), "PRIVATE", "Calling you in five minutes");
         assertThat(awaitDelivery(admin, in.conversationId(), r, "SENT").get("externalId").asString()).isEqualTo("page-" + r);
         assertThat(pager.sent).containsExactly(new PagerAdapter.Page("pager:4711", "Calling you in five minutes",
