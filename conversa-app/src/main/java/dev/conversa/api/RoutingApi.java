@@ -4,7 +4,7 @@ import dev.conversa.kernel.Actor;
 import dev.conversa.kernel.ChannelType;
 import dev.conversa.routing.AgentRouting;
 import dev.conversa.routing.DecisionLog;
-import dev.conversa.routing.Media;
+import dev.conversa.kernel.Media;
 import dev.conversa.routing.RoutingService;
 import dev.conversa.routing.RoutingSettings;
 import dev.conversa.routing.SkillRule;

@@ -68,6 +68,20 @@ class MessageRepository {
                 .params(ws, conversationId).query(this::map).optional();
     }
 
+    Optional<String> latestInboundExternalId(long ws, long conversationId) {
+        return jdbc.sql("""
+                SELECT external_id FROM message WHERE workspace_id = ? AND conversation_id = ? AND direction = 'IN'
+                    AND external_id IS NOT NULL ORDER BY id DESC LIMIT 1""")
+                .params(ws, conversationId).query(String.class).optional();
+    }
+
+    List<Long> sentOutboundUpTo(long ws, long conversationId, Instant watermark) {
+        return jdbc.sql("""
+                SELECT id FROM message WHERE workspace_id = ? AND conversation_id = ? AND direction = 'OUT'
+                AND delivery_status IN ('SENT', 'DELIVERED') AND created_at <= ?""")
+                .params(ws, conversationId, Sql.ts(watermark)).query(Long.class).list();
+    }
+
     List<Message> list(long ws, long conversationId, int limit, long offset) {
         return jdbc.sql("SELECT * FROM message WHERE workspace_id = ? AND conversation_id = ? ORDER BY created_at, id LIMIT ? OFFSET ?")
                 .params(ws, conversationId, limit, offset).query(this::map).list();

@@ -108,6 +108,16 @@ public class MessageService {
         return messages.lastInbound(workspaceId, conversationId);
     }
 
+    /** The provider's id of the customer's latest message that has one, so a reply goes in its thread. */
+    public Optional<String> latestInboundExternalId(long workspaceId, long conversationId) {
+        return messages.latestInboundExternalId(workspaceId, conversationId);
+    }
+
+    /** Our replies the provider accepted (SENT or DELIVERED) up to {@code watermark}: what a read receipt up to then covers. */
+    public List<Long> sentOutboundUpTo(long workspaceId, long conversationId, Instant watermark) {
+        return messages.sentOutboundUpTo(workspaceId, conversationId, watermark);
+    }
+
     public Optional<Message> find(long workspaceId, long messageId) {
         return messages.find(workspaceId, messageId);
     }

@@ -24,7 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -99,7 +99,7 @@ class DemoWorkspace {
             Actor admin = new Actor(agents.get(0).id(), ws.id(), Role.ADMIN, agents.get(0).name(), null);
             teams.create("Social", "Twitter/X, Facebook, Instagram", List.of(agents.get(0).id(), agents.get(2).id()), admin);
             teams.create("Support", "Email, chat, SMS and phone", List.of(agents.get(1).id(), agents.get(3).id()), admin);
-            Map<ChannelType, Inbox> byChannel = new EnumMap<>(ChannelType.class);
+            Map<ChannelType, Inbox> byChannel = new HashMap<>();
             for (ChannelType type : List.of(ChannelType.TWITTER, ChannelType.EMAIL, ChannelType.WEBCHAT, ChannelType.SMS,
                     ChannelType.API)) {
                 byChannel.put(type, inboxes.createUnchecked(ws.id(), "Demo " + type.name().toLowerCase(), type, Map.of(),
@@ -144,18 +144,19 @@ class DemoWorkspace {
     private void load(long ws, DemoThread thread, Map<ChannelType, Inbox> inboxes, List<UserAccount> agents, int n) {
         ChannelType channel = ChannelType.valueOf(thread.channel());
         Inbox inbox = inboxes.get(channel);
-        NewIdentity author = switch (channel) {
-            case EMAIL -> new NewIdentity(IdentityKind.EMAIL, thread.customerHandle().replaceAll("[^A-Za-z0-9._-]", "")
-                    + "@example.com", thread.customerName(), null, null, null, null);
-            case SMS -> new NewIdentity(IdentityKind.PHONE, thread.customerHandle().startsWith("+") ? thread.customerHandle()
-                    : "+3460" + String.format("%07d", Math.abs(thread.customerHandle().hashCode()) % 10_000_000),
-                    thread.customerName(), null, null, null, null);
-            case WEBCHAT -> new NewIdentity(IdentityKind.WEBCHAT, "visitor-" + thread.customerHandle(), thread.customerName(),
-                    null, null, null, null);
-            default -> new NewIdentity(IdentityKind.TWITTER, thread.customerHandle(), thread.customerName(),
-                    "@" + thread.customerHandle().replace("@", ""), null,
-                    "https://x.com/" + thread.customerHandle().replace("@", ""), null);
-        };
+        NewIdentity author = channel == ChannelType.EMAIL
+                ? new NewIdentity(IdentityKind.EMAIL, thread.customerHandle().replaceAll("[^A-Za-z0-9._-]", "")
+                        + "@example.com", thread.customerName(), null, null, null, null)
+                : channel == ChannelType.SMS
+                ? new NewIdentity(IdentityKind.PHONE, thread.customerHandle().startsWith("+") ? thread.customerHandle()
+                        : "+3460" + String.format("%07d", Math.abs(thread.customerHandle().hashCode()) % 10_000_000),
+                        thread.customerName(), null, null, null, null)
+                : channel == ChannelType.WEBCHAT
+                ? new NewIdentity(IdentityKind.WEBCHAT, "visitor-" + thread.customerHandle(), thread.customerName(),
+                        null, null, null, null)
+                : new NewIdentity(IdentityKind.TWITTER, thread.customerHandle(), thread.customerName(),
+                        "@" + thread.customerHandle().replace("@", ""), null,
+                        "https://x.com/" + thread.customerHandle().replace("@", ""), null);
         Visibility visibility = channel == ChannelType.TWITTER ? Visibility.PUBLIC : Visibility.PRIVATE;
         UserAccount agent = agents.get(n % agents.size());
         Long conversationId = null;

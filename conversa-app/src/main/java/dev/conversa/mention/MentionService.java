@@ -1,6 +1,7 @@
 package dev.conversa.mention;
 
 import dev.conversa.analysis.MessageAnalysis;
+import dev.conversa.channel.ChannelCatalog;
 import dev.conversa.channel.InboundMessage;
 import dev.conversa.channel.Inbox;
 import dev.conversa.channel.InboxService;
@@ -10,8 +11,8 @@ import dev.conversa.conversation.ConversationService;
 import dev.conversa.conversation.Visibility;
 import dev.conversa.customer.IdentityKind;
 import dev.conversa.customer.NewIdentity;
-import dev.conversa.kernel.ChannelType;
 import dev.conversa.kernel.Actor;
+import dev.conversa.kernel.ChannelType;
 import dev.conversa.kernel.InvalidInputException;
 import dev.conversa.kernel.NotFoundException;
 import dev.conversa.kernel.Page;
@@ -27,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 
@@ -46,9 +48,11 @@ public class MentionService {
     private final InboxService inboxes;
     private final IngestionService ingestion;
     private final ConversationService conversations;
+    private final ChannelCatalog channels;
 
     MentionService(MentionStore store, StandingQueryIndex index, MessageAnalysis analysis, InboxService inboxes,
-                   IngestionService ingestion, ConversationService conversations) {
+                   IngestionService ingestion, ConversationService conversations, ChannelCatalog channels) {
+        this.channels = channels;
         this.store = store;
         this.index = index;
         this.analysis = analysis;
@@ -169,12 +173,16 @@ public class MentionService {
         Mention m = store.mention(ws, mentionId).orElseThrow(() -> new NotFoundException("mention", mentionId));
         Inbox inbox = inboxes.find(ws, inboxId)
                 .orElseThrow(() -> new InvalidInputException("inboxId", "no inbox " + inboxId + " in this workspace"));
-        ChannelType network = networkOf(m.source());
-        if (inbox.channel() != ChannelType.API && inbox.channel() != network) {
-            throw new InvalidInputException("inboxId", "a " + m.source() + " mention is answered from "
-                    + (network == null ? "an API inbox" : "a " + network + " or an API inbox") + ", not " + inbox.channel());
+        ChannelType network = networkOf(m.source()).orElse(null);
+        if (network == null && inbox.channel() != ChannelType.API) {
+            throw new InvalidInputException("inboxId", "no channel answers mentions from the source \"" + m.source()
+                    + "\": open this one on an API inbox, not " + inbox.channel());
         }
-        IdentityKind kind = network == null ? IdentityKind.EXTERNAL : IdentityKind.valueOf(network.name());
+        if (network != null && inbox.channel() != ChannelType.API && inbox.channel() != network) {
+            throw new InvalidInputException("inboxId", "a " + m.source() + " mention is answered from a " + network
+                    + " or an API inbox, not " + inbox.channel());
+        }
+        IdentityKind kind = channels.identityKind(network == null ? ChannelType.API : network);
         String value = m.authorId() != null ? m.authorId() : m.author() != null ? m.author() : m.source() + ":" + m.externalId();
         IngestResult r = ingestion.receive(ws, inboxId, new InboundMessage(m.externalId(), null,
                 new NewIdentity(kind, value, null, m.author(), null, null, null), null, m.body(), Visibility.PUBLIC,
@@ -189,16 +197,12 @@ public class MentionService {
         return r.conversationId();
     }
 
-    /** The channel a mention from this source is answered on; {@code null} for sources without one (API inboxes only). */
-    public static ChannelType networkOf(String source) {
-        return switch (source) {
-            case "twitter", "x" -> ChannelType.TWITTER;
-            case "facebook" -> ChannelType.FACEBOOK;
-            case "instagram" -> ChannelType.INSTAGRAM;
-            case "mastodon" -> ChannelType.MASTODON;
-            case "telegram" -> ChannelType.TELEGRAM;
-            default -> null;
-        };
+    /**
+     * The channel a mention from this source is answered on, as the channels declare their listening sources; empty
+     * for a source no channel claims (the API channel answers it, and openCase refuses any other inbox, naming the source).
+     */
+    public Optional<ChannelType> networkOf(String source) {
+        return channels.listenedAs(source);
     }
 
     private static PublicPost validated(PublicPost p) {

@@ -1,5 +1,6 @@
 package dev.conversa.routing;
 
+import dev.conversa.kernel.Media;
 import java.util.Map;
 import java.util.Set;
 

@@ -1,5 +1,6 @@
 package dev.conversa.routing;
 
+import dev.conversa.kernel.Media;
 import java.util.Map;
 
 /** An agent's skills (name to level 1..5) and capacity per media, as configured by a supervisor. */

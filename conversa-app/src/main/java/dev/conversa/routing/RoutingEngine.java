@@ -1,5 +1,6 @@
 package dev.conversa.routing;
 
+import dev.conversa.kernel.Media;
 import dev.conversa.workspace.AgentStatus;
 import java.time.Duration;
 import java.time.Instant;

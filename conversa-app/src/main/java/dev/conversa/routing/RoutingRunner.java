@@ -1,5 +1,7 @@
 package dev.conversa.routing;
 
+import dev.conversa.kernel.ChannelMedia;
+import dev.conversa.kernel.Media;
 import dev.conversa.conversation.Conversation;
 import dev.conversa.conversation.ConversationFilter;
 import dev.conversa.conversation.ConversationService;
@@ -29,6 +31,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class RoutingRunner {
+    private final ChannelMedia media;
     private final RoutingStore store;
     private final ConversationService conversations;
     private final UserService users;
@@ -37,8 +40,9 @@ class RoutingRunner {
     private final RoutingLock lock;
 
     RoutingRunner(RoutingStore store, ConversationService conversations, UserService users, TeamService teams,
-                  ObjectProvider<Clock> clock, RoutingLock lock) {
+                  ObjectProvider<Clock> clock, RoutingLock lock, ChannelMedia media) {
         this.lock = lock;
+        this.media = media;
         this.store = store;
         this.conversations = conversations;
         this.users = users;
@@ -100,7 +104,7 @@ class RoutingRunner {
         for (long agentId : agentIds) {
             for (Conversation c : conversations.list(new ConversationFilter(active, null, null, agentId, false, null, null,
                     null, null, ConversationFilter.Sort.NEWEST), all, system).items()) {
-                engine.restoreHeld(c.id(), agentId, Media.of(c.channel()));
+                engine.restoreHeld(c.id(), agentId, media.media(c.channel()));
             }
         }
         Map<Long, Conversation> byId = new HashMap<>();
@@ -144,10 +148,10 @@ class RoutingRunner {
                 preferred.add(skill);
             }
         }
-        Media media = Media.of(c.channel());
-        Long team = c.teamId() != null ? c.teamId() : settings.teamFor(media);
+        Media m = media.media(c.channel());
+        Long team = c.teamId() != null ? c.teamId() : settings.teamFor(m);
         Instant arrived = c.waitingSince() != null ? c.waitingSince() : c.createdAt();
-        return new WorkItem(c.id(), c.channel(), c.priority().ordinal(), arrived, required, preferred, team,
+        return new WorkItem(c.id(), c.channel(), m, c.priority().ordinal(), arrived, required, preferred, team,
                 settings.overflowTeamId(), settings.overflowSeconds() == null ? null : Duration.ofSeconds(settings.overflowSeconds()),
                 lastOwner(c, system));
     }

@@ -1,5 +1,6 @@
 package dev.conversa.routing;
 
+import dev.conversa.kernel.Media;
 import dev.conversa.conversation.Conversation;
 import dev.conversa.conversation.ConversationFilter;
 import dev.conversa.conversation.ConversationService;

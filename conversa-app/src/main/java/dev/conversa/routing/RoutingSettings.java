@@ -1,5 +1,7 @@
 package dev.conversa.routing;
 
+import dev.conversa.kernel.Media;
+
 /**
  * A workspace's routing setup. With {@link ContactCenterModel#SPECIALISED} or {@code MIXED}, each media goes to its
  * team; after {@code overflowSeconds} waiting it may also go to {@code overflowTeamId} ({@code null}: anyone).

@@ -1,5 +1,6 @@
 package dev.conversa.routing;
 
+import dev.conversa.kernel.Media;
 import dev.conversa.kernel.ChannelType;
 import dev.conversa.kernel.Sql;
 import java.sql.ResultSet;

@@ -1,5 +1,6 @@
 package dev.conversa.routing;
 
+import dev.conversa.kernel.Media;
 import dev.conversa.kernel.ChannelType;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.util.Set;
 /**
  * A conversation that needs an agent.
  *
+ * @param media          what capacity it takes (its channel says: {@link dev.conversa.kernel.ChannelMedia})
  * @param priority       0 (low) to 3 (urgent); higher is served first, then older
  * @param required       skills the agent must have, with the minimum level
  * @param preferred      skills that make an agent a better fit when several qualify
@@ -16,7 +18,7 @@ import java.util.Set;
  * @param overflowTeamId where the conversation may also go after {@code overflowAfter}; {@code null} there means anyone
  * @param stickyAgentId  who last helped this customer; preferred if they can take it now
  */
-public record WorkItem(long conversationId, ChannelType channel, int priority, Instant arrivedAt,
+public record WorkItem(long conversationId, ChannelType channel, Media media, int priority, Instant arrivedAt,
                        Map<String, Integer> required, Set<String> preferred, Long teamId, Long overflowTeamId,
                        Duration overflowAfter, Long stickyAgentId) {
     public WorkItem {
@@ -24,16 +26,12 @@ public record WorkItem(long conversationId, ChannelType channel, int priority, I
         preferred = Set.copyOf(preferred);
     }
 
-    public Media media() {
-        return Media.of(channel);
-    }
-
     public boolean overflowed(Instant now) {
         return overflowAfter != null && teamId != null && !now.isBefore(arrivedAt.plus(overflowAfter));
     }
 
     public WorkItem withPriority(int newPriority) {
-        return new WorkItem(conversationId, channel, newPriority, arrivedAt, required, preferred, teamId, overflowTeamId,
+        return new WorkItem(conversationId, channel, media, newPriority, arrivedAt, required, preferred, teamId, overflowTeamId,
                 overflowAfter, stickyAgentId);
     }
 }

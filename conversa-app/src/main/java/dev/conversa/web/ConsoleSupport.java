@@ -10,7 +10,6 @@ import dev.conversa.workspace.TeamService;
 import dev.conversa.workspace.UserService;
 import dev.conversa.workspace.WorkspaceService;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,7 +20,7 @@ import org.springframework.ui.Model;
 @Component
 class ConsoleSupport {
     /** Until every adapter is registered, these channels are known to carry public posts as well as private messages. */
-    private static final Set<ChannelType> PUBLIC_AND_PRIVATE = EnumSet.of(ChannelType.TWITTER, ChannelType.FACEBOOK,
+    private static final Set<ChannelType> PUBLIC_AND_PRIVATE = Set.of(ChannelType.TWITTER, ChannelType.FACEBOOK,
             ChannelType.INSTAGRAM, ChannelType.MASTODON, ChannelType.API);
 
     private final WorkspaceService workspaces;

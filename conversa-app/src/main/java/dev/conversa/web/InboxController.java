@@ -1,5 +1,6 @@
 package dev.conversa.web;
 
+import dev.conversa.channel.ChannelCatalog;
 import dev.conversa.conversation.ConversationService;
 import dev.conversa.conversation.ConversationStatus;
 import dev.conversa.conversation.InboxCriteria;
@@ -7,7 +8,6 @@ import dev.conversa.conversation.InboxQuery;
 import dev.conversa.conversation.InboxRow;
 import dev.conversa.conversation.Priority;
 import dev.conversa.kernel.Actor;
-import dev.conversa.kernel.ChannelType;
 import dev.conversa.kernel.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +25,12 @@ class InboxController {
     private final ConversationService conversations;
     private final ConsoleSupport support;
     private final SlaBadges sla;
+    private final ChannelCatalog channels;
 
-    InboxController(InboxQuery inbox, ConversationService conversations, ConsoleSupport support, SlaBadges sla) {
+    InboxController(InboxQuery inbox, ConversationService conversations, ConsoleSupport support, SlaBadges sla,
+                    ChannelCatalog channels) {
         this.sla = sla;
+        this.channels = channels;
         this.inbox = inbox;
         this.conversations = conversations;
         this.support = support;
@@ -86,7 +89,7 @@ class InboxController {
         model.addAttribute("sorts", InboxCriteria.Sort.values());
         model.addAttribute("statuses", ConversationStatus.values());
         model.addAttribute("priorities", Priority.values());
-        model.addAttribute("channels", ChannelType.values());
+        model.addAttribute("channels", channels.channels());
         model.addAttribute("allTags", conversations.allTags(actor));
         InboxRow last = rows.size() == InboxForm.PAGE ? rows.getLast() : null;
         model.addAttribute("nextPage", last == null || form.criteria().sort() != InboxCriteria.Sort.NEWEST ? null

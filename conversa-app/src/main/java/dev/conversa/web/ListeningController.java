@@ -87,7 +87,7 @@ class ListeningController {
         model.addAttribute("queries", mentions.queries(actor));
         List<Inbox> all = inboxes.list(actor);
         model.addAttribute("mentions", mentions.mentions(queryId, sentiment, new Paging(0, 50), actor).map(m -> {
-            ChannelType network = MentionService.networkOf(m.source());
+            ChannelType network = mentions.networkOf(m.source()).orElse(null);
             return new MentionView(m, segments(m), all.stream()
                     .filter(i -> i.channel() == ChannelType.API || i.channel() == network).toList());
         }));

@@ -1,5 +1,6 @@
 package dev.conversa.routing;
 
+import dev.conversa.kernel.Media;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conversa.kernel.ChannelType;
@@ -14,7 +15,7 @@ class RoutingEngineTest {
     static final Instant T0 = Instant.parse("2025-03-03T09:00:00Z");
 
     static WorkItem item(long id, ChannelType channel, String language, Instant at) {
-        return new WorkItem(id, channel, 1, at, Map.of("language:" + language, 1), Set.of(), null, null, null, null);
+        return new WorkItem(id, channel, Media.SOCIAL, 1, at, Map.of("language:" + language, 1), Set.of(), null, null, null, null);
     }
 
     static AgentProfile agent(long id, String name, String language, int social) {
@@ -53,8 +54,8 @@ class RoutingEngineTest {
         var engine = new RoutingEngine(Strategy.LEAST_LOADED);
         engine.putAgent(new AgentProfile(1, "Ana", Set.of(1L), Map.of(), Map.of(Media.EMAIL, 1)), AgentStatus.AVAILABLE, T0);
         engine.putAgent(new AgentProfile(2, "Bea", Set.of(2L), Map.of(), Map.of(Media.EMAIL, 1)), AgentStatus.AVAILABLE, T0);
-        WorkItem first = new WorkItem(1, ChannelType.EMAIL, 1, T0, Map.of(), Set.of(), 1L, 2L, Duration.ofMinutes(5), null);
-        WorkItem second = new WorkItem(2, ChannelType.EMAIL, 1, T0, Map.of(), Set.of(), 1L, 2L, Duration.ofMinutes(5), null);
+        WorkItem first = new WorkItem(1, ChannelType.EMAIL, Media.EMAIL, 1, T0, Map.of(), Set.of(), 1L, 2L, Duration.ofMinutes(5), null);
+        WorkItem second = new WorkItem(2, ChannelType.EMAIL, Media.EMAIL, 1, T0, Map.of(), Set.of(), 1L, 2L, Duration.ofMinutes(5), null);
         assertThat(engine.arrive(first, T0).orElseThrow().agentName()).isEqualTo("Ana");
         assertThat(engine.arrive(second, T0)).isEmpty();
         assertThat(engine.explainWaiting(2, T0)).contains("position 1");

@@ -1,5 +1,6 @@
 package dev.conversa.routing;
 
+import dev.conversa.kernel.Media;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conversa.kernel.ChannelType;
@@ -31,6 +32,10 @@ class RoutingSimulationTest {
     static final Duration OVERFLOW = Duration.ofMinutes(10);
     static final List<ChannelType> CHANNELS = List.of(ChannelType.TWITTER, ChannelType.FACEBOOK, ChannelType.INSTAGRAM,
             ChannelType.WEBCHAT, ChannelType.WHATSAPP, ChannelType.EMAIL, ChannelType.VOICE);
+    /** As those channels declare it (their adapters' media()). */
+    static final Map<ChannelType, Media> MEDIA = Map.of(ChannelType.TWITTER, Media.SOCIAL, ChannelType.FACEBOOK, Media.SOCIAL,
+            ChannelType.INSTAGRAM, Media.SOCIAL, ChannelType.WEBCHAT, Media.CHAT, ChannelType.WHATSAPP, Media.CHAT,
+            ChannelType.EMAIL, Media.EMAIL, ChannelType.VOICE, Media.CALL);
     static final List<String> LANGUAGES = List.of("es", "en", "pt", "fr");
 
     /** A clock the test moves by hand. */
@@ -143,11 +148,11 @@ class RoutingSimulationTest {
             Map<String, Integer> required = Map.of("language:" + language, 1 + random.nextInt(2));
             Set<String> preferred = random.nextInt(3) == 0 ? Set.of(random.nextBoolean() ? "product:billing" : "product:hardware")
                     : Set.of();
-            Media media = Media.of(channel);
+            Media media = MEDIA.get(channel);
             Long team = media == Media.SOCIAL ? SOCIAL_TEAM : media == Media.EMAIL ? SUPPORT_TEAM : null;
             Long overflowTeam = media == Media.EMAIL ? SOCIAL_TEAM : null;
             Long sticky = random.nextInt(8) == 0 ? 1L + random.nextInt(6) : null;
-            WorkItem item = new WorkItem(id, channel, priority, at, required, preferred, team, overflowTeam,
+            WorkItem item = new WorkItem(id, channel, media, priority, at, required, preferred, team, overflowTeam,
                     team == null ? null : OVERFLOW, sticky);
             // only combinations someone in the room can ever serve
             boolean servable = profiles.values().stream().anyMatch(p -> qualifies(p, item) && p.capacity(media) > 0

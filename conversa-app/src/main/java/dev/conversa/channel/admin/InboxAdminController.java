@@ -1,7 +1,7 @@
 package dev.conversa.channel.admin;
 
-import dev.conversa.channel.ChannelAdapter;
 import dev.conversa.channel.ChannelCapabilities;
+import dev.conversa.channel.ChannelCatalog;
 import dev.conversa.channel.ChannelSetting;
 import dev.conversa.channel.InboxService;
 import dev.conversa.channel.InboxStatus;
@@ -9,7 +9,6 @@ import dev.conversa.kernel.Actor;
 import dev.conversa.kernel.ChannelType;
 import dev.conversa.kernel.InvalidInputException;
 import dev.conversa.kernel.NotFoundException;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,26 +36,23 @@ import org.springframework.web.util.HtmlUtils;
 class InboxAdminController {
     private final InboxService inboxes;
     private final MessageSource messages;
-    private final Map<ChannelType, ChannelCapabilities> capabilities = new EnumMap<>(ChannelType.class);
+    private final List<ChannelType> channels;
+    private final Map<ChannelType, ChannelCapabilities> capabilities = new LinkedHashMap<>();
     /** Per channel that declares settings: the form's starting text for settings and for secrets. */
-    private final Map<ChannelType, String[]> templates = new EnumMap<>(ChannelType.class);
+    private final Map<ChannelType, String[]> templates = new LinkedHashMap<>();
     /** Per channel: what each declared setting means, shown under the form. */
-    private final Map<ChannelType, List<ChannelSetting>> declared = new EnumMap<>(ChannelType.class);
+    private final Map<ChannelType, List<ChannelSetting>> declared = new LinkedHashMap<>();
 
-    InboxAdminController(InboxService inboxes, List<ChannelAdapter> adapters, MessageSource messages) {
+    InboxAdminController(InboxService inboxes, ChannelCatalog channels, MessageSource messages) {
         this.inboxes = inboxes;
         this.messages = messages;
-        adapters.forEach(a -> capabilities.putIfAbsent(a.type(), a.capabilities()));
-        adapters.stream().filter(a -> !a.settings().isEmpty()).forEach(a -> {
-            declared.putIfAbsent(a.type(), a.settings());
-            templates.putIfAbsent(a.type(), new String[] {template(a.settings(), false), template(a.settings(), true)});
+        this.channels = channels.channels();
+        channels.adapters().forEach(a -> capabilities.put(a.type(), a.capabilities()));
+        channels.adapters().stream().filter(a -> !a.settings().isEmpty()).forEach(a -> {
+            declared.put(a.type(), a.settings());
+            templates.put(a.type(), new String[] {ChannelSetting.formText(a.settings(), false),
+                    ChannelSetting.formText(a.settings(), true)});
         });
-    }
-
-    /** One {@code name=default} line per declared setting (or secret), as the form's starting point. */
-    static String template(List<ChannelSetting> settings, boolean secrets) {
-        return String.join("\n", settings.stream().filter(s -> s.secret() == secrets)
-                .map(s -> s.name() + "=" + (s.defaultValue() == null ? "" : s.defaultValue())).toList());
     }
 
     @GetMapping("/admin/inboxes")
@@ -67,7 +63,7 @@ class InboxAdminController {
                 .map(e -> e.getKey() + "=" + e.getValue()).toList())));
         model.addAttribute("inboxes", all);
         model.addAttribute("settingsText", settingsText);
-        model.addAttribute("channels", ChannelType.values());
+        model.addAttribute("channels", channels);
         model.addAttribute("capabilities", capabilities);
         model.addAttribute("templates", templates);
         model.addAttribute("declared", declared);

@@ -7,7 +7,9 @@ import dev.conversa.channel.DeliveryResult;
 import dev.conversa.channel.Inbox;
 import dev.conversa.channel.InboxService;
 import dev.conversa.channel.OutboundMessage;
+import dev.conversa.customer.IdentityKind;
 import dev.conversa.kernel.ChannelType;
+import dev.conversa.kernel.Media;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -51,6 +53,16 @@ class EmailAdapter implements ChannelAdapter {
     @Override
     public ChannelCapabilities capabilities() {
         return CAPABILITIES;
+    }
+
+    @Override
+    public IdentityKind identityKind() {
+        return IdentityKind.EMAIL;
+    }
+
+    @Override
+    public Media media() {
+        return Media.EMAIL;
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.conversa.channel.email;
 import dev.conversa.channel.ChannelSetting;
 import dev.conversa.channel.Inbox;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -20,30 +19,30 @@ record EmailSettings(String address, String fromName, String username, String im
                      String imapSecurity, String imapFolder, boolean imapIdle, int pollSeconds, int idleRefreshSeconds,
                      String smtpHost, Integer smtpPort, String smtpSecurity) {
     private static final List<String> SECURITY = List.of("ssl", "starttls", "none");
+    private static final ChannelSetting ADDRESS = ChannelSetting.email("address");
+    private static final ChannelSetting FROM_NAME = ChannelSetting.text("fromName");
+    private static final ChannelSetting USERNAME = ChannelSetting.text("username");
+    private static final ChannelSetting IMAP_HOST = ChannelSetting.text("imapHost");
+    private static final ChannelSetting IMAP_PORT = ChannelSetting.number("imapPort", null);
+    private static final ChannelSetting IMAP_SECURITY = ChannelSetting.choice("imapSecurity", "ssl", SECURITY);
+    private static final ChannelSetting IMAP_FOLDER = ChannelSetting.text("imapFolder").withDefault("INBOX");
+    private static final ChannelSetting IMAP_IDLE = ChannelSetting.bool("imapIdle", true);
+    private static final ChannelSetting POLL_SECONDS = ChannelSetting.number("pollSeconds", 30);
+    private static final ChannelSetting IDLE_REFRESH_SECONDS = ChannelSetting.number("idleRefreshSeconds", 540);
+    private static final ChannelSetting SMTP_HOST = ChannelSetting.text("smtpHost");
+    private static final ChannelSetting SMTP_PORT = ChannelSetting.number("smtpPort", null);
+    private static final ChannelSetting SMTP_SECURITY = ChannelSetting.choice("smtpSecurity", "starttls", SECURITY);
 
-    static final List<ChannelSetting> SPEC = List.of(
-            ChannelSetting.email("address", "The mailbox's address: the From of replies, and the login unless username is set"),
-            ChannelSetting.text("fromName", "The name replies come from (default: the inbox's name)"),
-            ChannelSetting.text("username", "Login for IMAP and SMTP when it is not the address"),
-            ChannelSetting.text("imapHost", "IMAP server; without it the inbox only sends"),
-            ChannelSetting.number("imapPort", null, "IMAP port (default 993 with ssl, 143 otherwise)"),
-            ChannelSetting.choice("imapSecurity", "ssl", SECURITY, "ssl (IMAPS), starttls or none"),
-            ChannelSetting.text("imapFolder", "Folder to read").withDefault("INBOX"),
-            ChannelSetting.bool("imapIdle", true, "Wait in IMAP IDLE when the server offers it, so mail arrives at once"),
-            ChannelSetting.number("pollSeconds", 30, "Seconds between polls when not idling"),
-            ChannelSetting.number("idleRefreshSeconds", 540, "Seconds before an IDLE is renewed (servers drop it after 30 min)"),
-            ChannelSetting.text("smtpHost", "SMTP server for replies"),
-            ChannelSetting.number("smtpPort", null, "SMTP port (default 465 with ssl, 587 otherwise)"),
-            ChannelSetting.choice("smtpSecurity", "starttls", SECURITY, "ssl (SMTPS), starttls or none"),
-            ChannelSetting.secret("password", "Password for IMAP and SMTP"));
+    static final List<ChannelSetting> SPEC = List.of(ADDRESS, FROM_NAME, USERNAME, IMAP_HOST, IMAP_PORT, IMAP_SECURITY,
+            IMAP_FOLDER, IMAP_IDLE, POLL_SECONDS, IDLE_REFRESH_SECONDS, SMTP_HOST, SMTP_PORT, SMTP_SECURITY,
+            ChannelSetting.secret("password"));
 
     static EmailSettings of(Inbox inbox) {
         Map<String, String> s = inbox.settings();
-        return new EmailSettings(text(s, "address"), text(s, "fromName"), text(s, "username"), text(s, "imapHost"),
-                number(s, "imapPort", null, 1), choice(s, "imapSecurity", "ssl"), textOr(s, "imapFolder", "INBOX"),
-                !"false".equalsIgnoreCase(textOr(s, "imapIdle", "true")), number(s, "pollSeconds", 30, 1),
-                number(s, "idleRefreshSeconds", 540, 5), text(s, "smtpHost"), number(s, "smtpPort", null, 1),
-                choice(s, "smtpSecurity", "starttls"));
+        return new EmailSettings(ADDRESS.read(s), FROM_NAME.read(s), USERNAME.read(s), IMAP_HOST.read(s),
+                IMAP_PORT.readNumber(s, 1), IMAP_SECURITY.readChoice(s), IMAP_FOLDER.read(s), IMAP_IDLE.readBoolean(s),
+                POLL_SECONDS.readNumber(s, 1), IDLE_REFRESH_SECONDS.readNumber(s, 5), SMTP_HOST.read(s),
+                SMTP_PORT.readNumber(s, 1), SMTP_SECURITY.readChoice(s));
     }
 
     /** The login: {@code username}, else the address. */
@@ -65,32 +64,5 @@ record EmailSettings(String address, String fromName, String username, String im
 
     int smtpPortOrDefault() {
         return smtpPort != null ? smtpPort : smtpSsl() ? 465 : 587;
-    }
-
-    private static String text(Map<String, String> s, String name) {
-        String v = s.get(name);
-        return v == null || v.isBlank() ? null : v.strip();
-    }
-
-    private static String textOr(Map<String, String> s, String name, String fallback) {
-        String v = text(s, name);
-        return v == null ? fallback : v;
-    }
-
-    private static String choice(Map<String, String> s, String name, String fallback) {
-        String v = textOr(s, name, fallback).toLowerCase(Locale.ROOT);
-        return SECURITY.contains(v) ? v : fallback;
-    }
-
-    private static Integer number(Map<String, String> s, String name, Integer fallback, int min) {
-        String v = text(s, name);
-        if (v == null) {
-            return fallback; // not in a ?: with an int: a null fallback would be unboxed
-        }
-        try {
-            return Integer.valueOf(Math.max(min, Integer.parseInt(v)));
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
     }
 }

@@ -2,6 +2,8 @@ package dev.conversa.channel.mastodon;
 
 import dev.conversa.channel.ChannelAdapter;
 import dev.conversa.channel.ChannelCapabilities;
+import dev.conversa.channel.ChannelSetting;
+import dev.conversa.channel.ConnectGuide;
 import dev.conversa.channel.DeliveryResult;
 import dev.conversa.channel.InboxService;
 import dev.conversa.channel.OutboundMessage;
@@ -10,13 +12,17 @@ import dev.conversa.channel.webhook.SocialHttp;
 import dev.conversa.channel.webhook.SocialThreads;
 import dev.conversa.conversation.Attachment;
 import dev.conversa.conversation.Visibility;
+import dev.conversa.customer.IdentityKind;
 import dev.conversa.kernel.ChannelType;
+import dev.conversa.kernel.Media;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,6 +57,31 @@ class MastodonAdapter implements ChannelAdapter {
     }
 
     @Override
+    public IdentityKind identityKind() {
+        return IdentityKind.MASTODON;
+    }
+
+    @Override
+    public Media media() {
+        return Media.SOCIAL;
+    }
+
+    @Override
+    public Set<String> listeningSources() {
+        return Set.of("mastodon");
+    }
+
+    @Override
+    public Optional<ConnectGuide> connectGuide() {
+        return Optional.of(new ConnectGuide("Mastodon", "https://joinmastodon.org/servers", null));
+    }
+
+    @Override
+    public List<ChannelSetting> settings() {
+        return MastodonSettings.SPEC;
+    }
+
+    @Override
     public DeliveryResult send(OutboundMessage m) {
         String key = "mastodon:" + m.inbox().id();
         var blocked = limits.blocked(key);
@@ -80,7 +111,7 @@ class MastodonAdapter implements ChannelAdapter {
             boolean direct = m.visibility() == Visibility.PRIVATE;
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("status", text);
-            body.put("visibility", direct ? "direct" : m.inbox().settings().getOrDefault("publicVisibility", "public"));
+            body.put("visibility", direct ? "direct" : MastodonSettings.of(m.inbox()).publicVisibility());
             if (m.replyToExternalId() != null) {
                 body.put("in_reply_to_id", m.replyToExternalId());
             }

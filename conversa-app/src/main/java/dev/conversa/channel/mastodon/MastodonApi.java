@@ -13,7 +13,7 @@ final class MastodonApi {
     }
 
     static String instance(Inbox inbox) {
-        String base = inbox.settings().getOrDefault("instanceUrl", "https://mastodon.social");
+        String base = MastodonSettings.of(inbox).instanceUrl();
         return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 

@@ -74,7 +74,7 @@ class MastodonIntake implements SocialDeliveryHandler {
         JsonNode s = n.path("status");
         JsonNode account = s.path("account").isMissingNode() ? n.path("account") : s.path("account");
         if (s.isMissingNode() || text(s, "id") == null || text(account, "id") == null
-                || text(account, "id").equals(inbox.settings().get("accountId"))) {
+                || text(account, "id").equals(MastodonSettings.of(inbox).accountId())) {
             return;
         }
         String acct = MastodonApi.fullAcct(inbox, text(account, "acct"));

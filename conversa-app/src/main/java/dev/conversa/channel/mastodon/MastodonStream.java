@@ -199,7 +199,7 @@ class MastodonStream implements SmartLifecycle {
             while (!Thread.currentThread().isInterrupted()) {
                 try {
                     for (Inbox inbox : inboxes.allOfChannel(ChannelType.MASTODON)) {
-                        if (inbox.status() == InboxStatus.ACTIVE && !"false".equals(inbox.settings().get("streaming"))
+                        if (inbox.status() == InboxStatus.ACTIVE && MastodonSettings.of(inbox).streaming()
                                 && leases.hold(leaseName(inbox.id()), () -> stopFollowing(inbox.id())).isPresent()) {
                             streams.computeIfAbsent(inbox.id(), id -> Thread.ofVirtual().name("mastodon-stream-" + id)
                                     .start(() -> follow(inbox.id())));
@@ -223,7 +223,7 @@ class MastodonStream implements SmartLifecycle {
         try {
             while (!Thread.currentThread().isInterrupted()) {
                 var inbox = state.inbox(inboxId, ChannelType.MASTODON).filter(i -> i.status() == InboxStatus.ACTIVE
-                        && !"false".equals(i.settings().get("streaming")));
+                        && MastodonSettings.of(i).streaming());
                 if (inbox.isEmpty() || !leases.holds(leaseName(inboxId))) {
                     return;
                 }

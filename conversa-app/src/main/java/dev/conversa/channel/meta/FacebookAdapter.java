@@ -2,14 +2,21 @@ package dev.conversa.channel.meta;
 
 import dev.conversa.channel.ChannelAdapter;
 import dev.conversa.channel.ChannelCapabilities;
+import dev.conversa.channel.ChannelSetting;
+import dev.conversa.channel.ConnectGuide;
 import dev.conversa.channel.DeliveryResult;
 import dev.conversa.channel.OutboundMessage;
 import dev.conversa.channel.webhook.SocialThreads;
 import dev.conversa.conversation.Visibility;
+import dev.conversa.customer.IdentityKind;
 import dev.conversa.kernel.ChannelType;
+import dev.conversa.kernel.Media;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,12 +48,38 @@ class FacebookAdapter implements ChannelAdapter {
     }
 
     @Override
+    public IdentityKind identityKind() {
+        return IdentityKind.FACEBOOK;
+    }
+
+    @Override
+    public Media media() {
+        return Media.SOCIAL;
+    }
+
+    @Override
+    public Set<String> listeningSources() {
+        return Set.of("facebook");
+    }
+
+    @Override
+    public Optional<ConnectGuide> connectGuide() {
+        return Optional.of(new ConnectGuide("Facebook page + Messenger (Graph API v23.0)",
+                "https://developers.facebook.com/apps", "/hooks/meta/{inbox}"));
+    }
+
+    @Override
+    public List<ChannelSetting> settings() {
+        return MetaSettings.FACEBOOK;
+    }
+
+    @Override
     public DeliveryResult send(OutboundMessage m) {
         var throttled = graph.throttled(m.inbox());
         if (throttled.isPresent()) {
             return throttled.get();
         }
-        String pageId = m.inbox().settings().get("pageId");
+        String pageId = MetaSettings.of(m.inbox()).pageId();
         return MetaGraph.guarded(() -> {
             if (m.visibility() == Visibility.PRIVATE) {
                 return messenger.send(m, pageId == null ? "me" : pageId);

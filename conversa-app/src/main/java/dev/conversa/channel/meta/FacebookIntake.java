@@ -3,8 +3,8 @@ package dev.conversa.channel.meta;
 import static dev.conversa.channel.webhook.Json.epochSeconds;
 import static dev.conversa.channel.webhook.Json.text;
 
-import dev.conversa.channel.Inbox;
 import dev.conversa.channel.InboundMessage;
+import dev.conversa.channel.Inbox;
 import dev.conversa.channel.IngestionService;
 import dev.conversa.channel.webhook.MessageChanges;
 import dev.conversa.channel.webhook.SocialDeliveryHandler;
@@ -15,6 +15,7 @@ import dev.conversa.customer.IdentityKind;
 import dev.conversa.customer.NewIdentity;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -42,7 +43,7 @@ class FacebookIntake {
     }
 
     void entry(Inbox inbox, JsonNode entry, Instant receivedAt) {
-        String pageId = inbox.settings().getOrDefault("pageId", text(entry, "id"));
+        String pageId = Objects.requireNonNullElse(MetaSettings.of(inbox).pageId(), text(entry, "id"));
         for (JsonNode e : entry.path("messaging")) {
             messaging.event(inbox, e, IdentityKind.FACEBOOK, pageId, receivedAt);
         }

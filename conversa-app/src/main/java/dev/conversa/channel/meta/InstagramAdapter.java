@@ -2,13 +2,21 @@ package dev.conversa.channel.meta;
 
 import dev.conversa.channel.ChannelAdapter;
 import dev.conversa.channel.ChannelCapabilities;
+import dev.conversa.channel.ChannelSetting;
+import dev.conversa.channel.ConnectGuide;
 import dev.conversa.channel.DeliveryResult;
 import dev.conversa.channel.OutboundMessage;
 import dev.conversa.channel.webhook.SocialThreads;
 import dev.conversa.conversation.Visibility;
+import dev.conversa.customer.IdentityKind;
 import dev.conversa.kernel.ChannelType;
+import dev.conversa.kernel.Media;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,12 +48,38 @@ class InstagramAdapter implements ChannelAdapter {
     }
 
     @Override
+    public IdentityKind identityKind() {
+        return IdentityKind.INSTAGRAM;
+    }
+
+    @Override
+    public Media media() {
+        return Media.SOCIAL;
+    }
+
+    @Override
+    public Set<String> listeningSources() {
+        return Set.of("instagram");
+    }
+
+    @Override
+    public Optional<ConnectGuide> connectGuide() {
+        return Optional.of(new ConnectGuide("Instagram (Graph API v23.0)",
+                "https://developers.facebook.com/apps", "/hooks/meta/{inbox}"));
+    }
+
+    @Override
+    public List<ChannelSetting> settings() {
+        return MetaSettings.INSTAGRAM;
+    }
+
+    @Override
     public DeliveryResult send(OutboundMessage m) {
         var throttled = graph.throttled(m.inbox());
         if (throttled.isPresent()) {
             return throttled.get();
         }
-        String igUserId = m.inbox().settings().getOrDefault("igUserId", "me");
+        String igUserId = Objects.requireNonNullElse(MetaSettings.of(m.inbox()).igUserId(), "me");
         return MetaGraph.guarded(() -> {
             if (m.visibility() == Visibility.PRIVATE) {
                 return messenger.send(m, igUserId);

@@ -3,8 +3,8 @@ package dev.conversa.channel.meta;
 import static dev.conversa.channel.webhook.Json.iso;
 import static dev.conversa.channel.webhook.Json.text;
 
-import dev.conversa.channel.Inbox;
 import dev.conversa.channel.InboundMessage;
+import dev.conversa.channel.Inbox;
 import dev.conversa.channel.IngestionService;
 import dev.conversa.channel.webhook.SocialDeliveryHandler;
 import dev.conversa.channel.webhook.SocialHttp;
@@ -13,6 +13,7 @@ import dev.conversa.customer.IdentityKind;
 import dev.conversa.customer.NewIdentity;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -35,7 +36,7 @@ class InstagramIntake {
     }
 
     void entry(Inbox inbox, JsonNode entry, Instant receivedAt) {
-        String igUserId = inbox.settings().getOrDefault("igUserId", text(entry, "id"));
+        String igUserId = Objects.requireNonNullElse(MetaSettings.of(inbox).igUserId(), text(entry, "id"));
         for (JsonNode e : entry.path("messaging")) {
             messaging.event(inbox, e, IdentityKind.INSTAGRAM, igUserId, receivedAt);
         }

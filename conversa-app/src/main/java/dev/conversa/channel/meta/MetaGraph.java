@@ -41,9 +41,10 @@ class MetaGraph {
     }
 
     static String url(Inbox inbox, String path) {
-        String base = inbox.settings().getOrDefault("apiBaseUrl", DEFAULT_BASE);
+        MetaSettings settings = MetaSettings.of(inbox);
+        String base = settings.apiBaseUrl();
         base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-        return base + "/" + inbox.settings().getOrDefault("graphVersion", GRAPH_VERSION) + path;
+        return base + "/" + settings.graphVersion() + path;
     }
 
     private String token(Inbox inbox) {

@@ -9,6 +9,7 @@ import dev.conversa.channel.webhook.SocialHttp;
 import dev.conversa.channel.webhook.SocialState;
 import dev.conversa.kernel.ChannelType;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -52,9 +53,9 @@ class MetaIntake implements SocialDeliveryHandler {
         }
         for (JsonNode entry : root.path("entry")) {
             switch (object == null ? "" : object) {
-                case "page" -> target(hook, ChannelType.FACEBOOK, "pageId", text(entry, "id"))
+                case "page" -> target(hook, ChannelType.FACEBOOK, "pageId", MetaSettings::pageId, text(entry, "id"))
                         .ifPresent(inbox -> facebook.entry(inbox, entry, d.receivedAt()));
-                case "instagram" -> target(hook, ChannelType.INSTAGRAM, "igUserId", text(entry, "id"))
+                case "instagram" -> target(hook, ChannelType.INSTAGRAM, "igUserId", MetaSettings::igUserId, text(entry, "id"))
                         .ifPresent(inbox -> instagram.entry(inbox, entry, d.receivedAt()));
                 case "whatsapp_business_account" -> {
                     for (JsonNode change : entry.path("changes")) {
@@ -64,7 +65,7 @@ class MetaIntake implements SocialDeliveryHandler {
                                     + " is not handled");
                         }
                         String phone = text(change.path("value").path("metadata"), "phone_number_id");
-                        target(hook, ChannelType.WHATSAPP, "phoneNumberId", phone)
+                        target(hook, ChannelType.WHATSAPP, "phoneNumberId", MetaSettings::phoneNumberId, phone)
                                 .ifPresent(inbox -> whatsapp.change(inbox, change, d.receivedAt()));
                     }
                 }
@@ -73,11 +74,15 @@ class MetaIntake implements SocialDeliveryHandler {
         }
     }
 
-    private Optional<Inbox> target(Inbox hook, ChannelType channel, String setting, String accountId) {
-        if (hook.channel() == channel && (hook.settings().get(setting) == null || hook.settings().get(setting).equals(accountId))) {
+    /** The inbox the entry is for: the webhook's own (unless it names another account), or the workspace's inbox of that account. */
+    private Optional<Inbox> target(Inbox hook, ChannelType channel, String setting, Function<MetaSettings, String> account,
+                                   String accountId) {
+        String own = account.apply(MetaSettings.of(hook));
+        if (hook.channel() == channel && (own == null || own.equals(accountId))) {
             return Optional.of(hook);
         }
-        Optional<Inbox> other = state.inboxBySetting(hook.workspaceId(), channel, setting, accountId);
+        Optional<Inbox> other = state.inboxWhere(hook.workspaceId(), channel,
+                i -> accountId != null && accountId.equals(account.apply(MetaSettings.of(i))));
         if (other.isEmpty()) {
             throw new SocialDeliveryHandler.NoInbox("no " + channel + " inbox of this workspace has " + setting + " " + accountId);
         }

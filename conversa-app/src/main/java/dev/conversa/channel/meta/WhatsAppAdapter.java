@@ -2,14 +2,19 @@ package dev.conversa.channel.meta;
 
 import dev.conversa.channel.ChannelAdapter;
 import dev.conversa.channel.ChannelCapabilities;
+import dev.conversa.channel.ChannelSetting;
+import dev.conversa.channel.ConnectGuide;
 import dev.conversa.channel.DeliveryResult;
 import dev.conversa.channel.OutboundMessage;
 import dev.conversa.conversation.Attachment;
+import dev.conversa.customer.IdentityKind;
 import dev.conversa.kernel.ChannelType;
+import dev.conversa.kernel.Media;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,6 +44,22 @@ class WhatsAppAdapter implements ChannelAdapter {
         return CAPABILITIES;
     }
 
+    @Override
+    public IdentityKind identityKind() {
+        return IdentityKind.WHATSAPP;
+    }
+
+    @Override
+    public Media media() {
+        return Media.CHAT;
+    }
+
+    @Override
+    public Optional<ConnectGuide> connectGuide() {
+        return Optional.of(new ConnectGuide("WhatsApp (Cloud API v23.0)",
+                "https://developers.facebook.com/apps", "/hooks/meta/{inbox}"));
+    }
+
     record Template(String name, String language, List<String> parameters) {
         static Template parse(String body) {
             if (body == null || !body.strip().startsWith("/template ")) {
@@ -52,6 +73,11 @@ class WhatsAppAdapter implements ChannelAdapter {
             }
             return new Template(head[0], head.length > 1 ? head[1] : "en_US", params);
         }
+    }
+
+    @Override
+    public List<ChannelSetting> settings() {
+        return MetaSettings.WHATSAPP;
     }
 
     @Override
@@ -70,7 +96,7 @@ class WhatsAppAdapter implements ChannelAdapter {
         if (throttled.isPresent()) {
             return throttled.get();
         }
-        String path = "/" + m.inbox().settings().get("phoneNumberId") + "/messages";
+        String path = "/" + MetaSettings.of(m.inbox()).phoneNumberId() + "/messages";
         return MetaGraph.guarded(() -> {
             List<Map<String, Object>> payloads = new ArrayList<>();
             if (template != null) {

@@ -1,6 +1,8 @@
 package dev.conversa.channel.outbound;
 
 import dev.conversa.channel.ChannelAdapter;
+import dev.conversa.channel.ChannelCatalog;
+import dev.conversa.channel.ChannelSetting;
 import dev.conversa.channel.DeliveryResult;
 import dev.conversa.channel.Inbox;
 import dev.conversa.channel.InboxService;
@@ -28,9 +30,7 @@ import dev.conversa.workspace.UserService;
 import dev.conversa.worker.QueueWorker;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -51,9 +51,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class OutboundDispatcher extends QueueWorker<OutboundQueue.Delivery> implements OutboundRetries {
     private static final Logger log = LoggerFactory.getLogger(OutboundDispatcher.class);
+    private static final ChannelSetting MAX_ATTEMPTS = ChannelSetting.number("maxAttempts", null);
+    private static final ChannelSetting RETRY_BACKOFF_MS = ChannelSetting.number("retryBackoffMs", null);
 
     private final OutboundQueue queue;
-    private final Map<ChannelType, ChannelAdapter> adapters = new EnumMap<>(ChannelType.class);
+    private final ChannelCatalog channels;
     private final InboxService inboxes;
     private final MessageService messages;
     private final ConversationService conversations;
@@ -62,18 +64,13 @@ class OutboundDispatcher extends QueueWorker<OutboundQueue.Delivery> implements 
     private final OutboundProperties properties;
     private final String owner = "node-" + UUID.randomUUID();
 
-    OutboundDispatcher(OutboundQueue queue, List<ChannelAdapter> adapters, InboxService inboxes, MessageService messages,
+    OutboundDispatcher(OutboundQueue queue, ChannelCatalog channels, InboxService inboxes, MessageService messages,
                        ConversationService conversations, CustomerService customers, UserService users,
                        OutboundProperties properties) {
         // sends in flight at shutdown finish and record their outcome: a restart must not send them again
         super("outbound-dispatcher", properties.concurrency(), properties.pollInterval(), Duration.ofSeconds(15));
         this.queue = queue;
-        for (ChannelAdapter adapter : adapters) {
-            ChannelAdapter previous = this.adapters.putIfAbsent(adapter.type(), adapter);
-            if (previous != null) {
-                log.warn("Two adapters for channel {}: {} and {}; using the first", adapter.type(), previous, adapter);
-            }
-        }
+        this.channels = channels;
         this.inboxes = inboxes;
         this.messages = messages;
         this.conversations = conversations;
@@ -146,7 +143,7 @@ class OutboundDispatcher extends QueueWorker<OutboundQueue.Delivery> implements 
                 queue.markSent(d.id(), owner, m.externalId(), Instant.now()); // recorded before a crash: never twice
                 return;
             }
-            ChannelAdapter adapter = adapters.get(d.channel());
+            ChannelAdapter adapter = channels.adapter(d.channel()).orElse(null);
             Inbox inbox = inboxes.find(ws, d.inboxId()).orElse(null);
             DeliveryResult result;
             if (adapter == null) {
@@ -200,7 +197,7 @@ class OutboundDispatcher extends QueueWorker<OutboundQueue.Delivery> implements 
                 }
             }
             case DeliveryResult.RetryLater later -> {
-                int maxAttempts = setting(inbox, "maxAttempts", properties.maxAttempts());
+                int maxAttempts = setting(inbox, MAX_ATTEMPTS, properties.maxAttempts());
                 String error = "attempt " + d.attempts() + " of " + maxAttempts + " failed: " + later.reason();
                 if (d.attempts() >= maxAttempts) {
                     queue.markFailed(d.id(), owner, error, now);
@@ -220,7 +217,7 @@ class OutboundDispatcher extends QueueWorker<OutboundQueue.Delivery> implements 
 
     /** Exponential backoff with a little jitter, never sooner than the provider asked. */
     Duration backoff(Inbox inbox, int attempts, Duration providerAsked) {
-        Duration initial = Duration.ofMillis(Math.max(1, setting(inbox, "retryBackoffMs", (int) properties.initialBackoff().toMillis())));
+        Duration initial = Duration.ofMillis(Math.max(1, setting(inbox, RETRY_BACKOFF_MS, (int) properties.initialBackoff().toMillis())));
         Duration max = properties.maxBackoff().compareTo(initial) < 0 ? initial : properties.maxBackoff();
         Duration wait = Backoff.jittered(new Backoff(initial, max).after(attempts), ThreadLocalRandom.current().nextDouble());
         return Backoff.atLeast(wait, providerAsked, Duration.ofHours(1));
@@ -233,25 +230,16 @@ class OutboundDispatcher extends QueueWorker<OutboundQueue.Delivery> implements 
         // A reply an API token sent goes out under the inbox's name: "token:<name>" means nothing to a customer.
         String author = m.authorId() == null ? null
                 : users.find(ws, m.authorId()).filter(UserAccount::person).map(UserAccount::name).orElse(null);
-        return new OutboundMessage(ws, inbox, inboxes.secrets(ws, inbox.id()), c.id(), m.id(), recipient(customer, c.channel()),
-                c.threadKey(), queue.latestInboundExternalId(ws, c.id()).orElse(null), c.subject(), m.visibility(), m.body(),
+        return new OutboundMessage(ws, inbox, inboxes.secrets(ws, inbox.id()), c.id(), m.id(), recipient(customer, channels.identityKind(c.channel())),
+                c.threadKey(), messages.latestInboundExternalId(ws, c.id()).orElse(null), c.subject(), m.visibility(), m.body(),
                 m.attachments(), author);
     }
 
-    /** The customer's identity on the conversation's channel (their address for email, their number for SMS...). */
-    static CustomerIdentity recipient(Customer customer, ChannelType channel) {
-        IdentityKind kind = switch (channel) {
-            case EMAIL -> IdentityKind.EMAIL;
-            case SMS, VOICE -> IdentityKind.PHONE;
-            case WEBCHAT -> IdentityKind.WEBCHAT;
-            case TWITTER -> IdentityKind.TWITTER;
-            case FACEBOOK -> IdentityKind.FACEBOOK;
-            case INSTAGRAM -> IdentityKind.INSTAGRAM;
-            case WHATSAPP -> IdentityKind.WHATSAPP;
-            case TELEGRAM -> IdentityKind.TELEGRAM;
-            case MASTODON -> IdentityKind.MASTODON;
-            case API -> IdentityKind.EXTERNAL;
-        };
+    /**
+     * The customer's identity of the kind the conversation's channel declares (their address for email, their number
+     * for SMS...), else the profile's email or phone for those kinds.
+     */
+    static CustomerIdentity recipient(Customer customer, IdentityKind kind) {
         return customer.identities().stream().filter(i -> i.kind() == kind).findFirst()
                 .or(() -> kind == IdentityKind.EMAIL && customer.email() != null
                         ? Optional.of(new CustomerIdentity(0, IdentityKind.EMAIL, customer.email(), customer.name(), null,
@@ -263,16 +251,10 @@ class OutboundDispatcher extends QueueWorker<OutboundQueue.Delivery> implements 
                 .orElse(null);
     }
 
-    private static int setting(Inbox inbox, String name, int fallback) {
-        if (inbox == null) {
-            return fallback;
-        }
-        try {
-            String v = inbox.settings().get(name);
-            return v == null || v.isBlank() ? fallback : Integer.parseInt(v.strip());
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
+    /** An inbox's override of a delivery property (any channel may carry one), else the property. */
+    private static int setting(Inbox inbox, ChannelSetting setting, int fallback) {
+        Integer v = inbox == null ? null : setting.readNumber(inbox.settings(), 0);
+        return v == null ? fallback : v;
     }
 
     @Override

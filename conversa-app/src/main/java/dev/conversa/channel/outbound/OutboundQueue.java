@@ -96,14 +96,6 @@ class OutboundQueue {
         return jdbc.sql("SELECT * FROM outbound_delivery WHERE id = ?").param(id).query(this::map).optional();
     }
 
-    /** The provider id of the customer's latest message in a conversation, to reply in its thread. */
-    Optional<String> latestInboundExternalId(long ws, long conversationId) {
-        return jdbc.sql("""
-                SELECT external_id FROM message WHERE workspace_id = ? AND conversation_id = ? AND direction = 'IN'
-                    AND external_id IS NOT NULL ORDER BY id DESC LIMIT 1""")
-                .params(ws, conversationId).query(String.class).optional();
-    }
-
     private static String truncate(String s) {
         return s == null ? null : s.substring(0, Math.min(s.length(), 2000));
     }

@@ -7,6 +7,7 @@ import dev.conversa.channel.DeliveryResult;
 import dev.conversa.channel.OutboundMessage;
 import dev.conversa.customer.IdentityKind;
 import dev.conversa.kernel.ChannelType;
+import dev.conversa.kernel.Media;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -59,14 +60,18 @@ class SmsAdapter implements ChannelAdapter {
     }
 
     @Override
+    public IdentityKind identityKind() {
+        return IdentityKind.PHONE;
+    }
+
+    @Override
+    public Media media() {
+        return Media.CHAT;
+    }
+
+    @Override
     public List<ChannelSetting> settings() {
-        return List.of(
-                ChannelSetting.text("accountSid", "Twilio account SID (AC…)"),
-                ChannelSetting.text("fromNumber", "The number replies come from, in E.164 (+34…)"),
-                ChannelSetting.text("messagingServiceSid", "A Twilio messaging service (MG…) to send from instead of fromNumber"),
-                ChannelSetting.url("webhookBaseUrl", "This installation's public URL, as Twilio calls it (signatures are checked against it)"),
-                ChannelSetting.url("apiBaseUrl", "Twilio's API address (default https://api.twilio.com)"),
-                ChannelSetting.secret("authToken", "Twilio auth token: signs webhooks and authenticates sends"));
+        return SmsSettings.SPEC;
     }
 
     @Override
@@ -78,13 +83,13 @@ class SmsAdapter implements ChannelAdapter {
         if (store.optedOut(message.inbox().id(), to)) {
             return new DeliveryResult.Failed("the customer opted out of SMS (STOP); they must send START to receive messages");
         }
-        Map<String, String> settings = message.inbox().settings();
-        String accountSid = settings.get("accountSid");
+        SmsSettings settings = SmsSettings.of(message.inbox());
+        String accountSid = settings.accountSid();
         String token = message.secrets().get("authToken");
         if (accountSid == null || token == null) {
             return new DeliveryResult.Failed("the inbox needs the setting accountSid and the secret authToken");
         }
-        String api = settings.getOrDefault("apiBaseUrl", "https://api.twilio.com").replaceAll("/+$", "");
+        String api = settings.apiBaseUrl().replaceAll("/+$", "");
         URI endpoint = URI.create(api + "/2010-04-01/Accounts/" + accountSid + "/Messages.json");
         String auth = "Basic " + Base64.getEncoder().encodeToString((accountSid + ":" + token).getBytes(StandardCharsets.UTF_8));
         List<String> parts = split(message.body(), MAX_PART);
@@ -95,13 +100,13 @@ class SmsAdapter implements ChannelAdapter {
             }
             Map<String, String> form = new LinkedHashMap<>();
             form.put("To", to);
-            if (settings.get("messagingServiceSid") != null) {
-                form.put("MessagingServiceSid", settings.get("messagingServiceSid"));
+            if (settings.messagingServiceSid() != null) {
+                form.put("MessagingServiceSid", settings.messagingServiceSid());
             } else {
-                form.put("From", settings.get("fromNumber"));
+                form.put("From", settings.fromNumber());
             }
             form.put("Body", parts.get(i));
-            String callbackBase = settings.getOrDefault("webhookBaseUrl", baseUrl);
+            String callbackBase = settings.webhookBaseUrl() != null ? settings.webhookBaseUrl() : baseUrl;
             if (callbackBase != null && !callbackBase.isBlank()) {
                 form.put("StatusCallback", callbackBase.replaceAll("/+$", "") + "/hooks/twilio/sms/" + message.inbox().id()
                         + "/status");

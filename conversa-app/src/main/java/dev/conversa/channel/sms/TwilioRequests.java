@@ -1,5 +1,6 @@
 package dev.conversa.channel.sms;
 
+import dev.conversa.channel.ChannelSetting;
 import dev.conversa.channel.Inbox;
 import dev.conversa.channel.InboxService;
 import dev.conversa.kernel.ChannelType;
@@ -15,6 +16,9 @@ import java.util.Set;
 
 /** What the SMS and voice webhooks share: finding the inbox and checking that Twilio really sent the request. */
 public final class TwilioRequests {
+    /** This installation\'s public URL as Twilio calls it, for SMS and voice inboxes alike (signatures cover it). */
+    public static final ChannelSetting WEBHOOK_BASE_URL = ChannelSetting.url("webhookBaseUrl");
+
     private TwilioRequests() {
     }
 
@@ -51,9 +55,9 @@ public final class TwilioRequests {
      * in the setting {@code webhookBaseUrl}.
      */
     public static String publicUrl(HttpServletRequest request, Inbox inbox) {
-        String base = inbox.settings().get("webhookBaseUrl");
+        String base = WEBHOOK_BASE_URL.read(inbox.settings());
         String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-        if (base != null && !base.isBlank()) {
+        if (base != null) {
             return base.replaceAll("/+$", "") + path;
         }
         return request.getRequestURL() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());

@@ -2,6 +2,8 @@ package dev.conversa.channel.telegram;
 
 import dev.conversa.channel.ChannelAdapter;
 import dev.conversa.channel.ChannelCapabilities;
+import dev.conversa.channel.ChannelSetting;
+import dev.conversa.channel.ConnectGuide;
 import dev.conversa.channel.DeliveryResult;
 import dev.conversa.channel.InboxService;
 import dev.conversa.channel.OutboundMessage;
@@ -10,12 +12,16 @@ import dev.conversa.channel.webhook.SocialHttp;
 import dev.conversa.channel.webhook.SocialThreads;
 import dev.conversa.conversation.Attachment;
 import dev.conversa.conversation.Visibility;
+import dev.conversa.customer.IdentityKind;
 import dev.conversa.kernel.ChannelType;
+import dev.conversa.kernel.Media;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -47,6 +53,31 @@ class TelegramAdapter implements ChannelAdapter {
     @Override
     public ChannelCapabilities capabilities() {
         return CAPABILITIES;
+    }
+
+    @Override
+    public IdentityKind identityKind() {
+        return IdentityKind.TELEGRAM;
+    }
+
+    @Override
+    public Media media() {
+        return Media.CHAT;
+    }
+
+    @Override
+    public Set<String> listeningSources() {
+        return Set.of("telegram");
+    }
+
+    @Override
+    public Optional<ConnectGuide> connectGuide() {
+        return Optional.of(new ConnectGuide("Telegram (Bot API)", "https://t.me/BotFather", "/hooks/telegram/{inbox}"));
+    }
+
+    @Override
+    public List<ChannelSetting> settings() {
+        return TelegramSettings.SPEC;
     }
 
     @Override

@@ -14,7 +14,7 @@ final class TelegramBot {
     }
 
     static String method(Inbox inbox, InboxService inboxes, String method) {
-        String base = inbox.settings().getOrDefault("apiBaseUrl", DEFAULT_BASE);
+        String base = TelegramSettings.of(inbox).apiBaseUrl();
         base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         return base + "/bot" + inboxes.secrets(inbox.workspaceId(), inbox.id()).get("botToken") + "/" + method;
     }

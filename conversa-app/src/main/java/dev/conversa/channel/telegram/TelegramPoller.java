@@ -95,7 +95,7 @@ class TelegramPoller extends Worker {
     protected Duration round() throws InterruptedException {
         boolean any = false;
         for (Inbox inbox : inboxes.allOfChannel(ChannelType.TELEGRAM)) {
-            if (inbox.status() == InboxStatus.ACTIVE && "polling".equals(inbox.settings().get("mode"))
+            if (inbox.status() == InboxStatus.ACTIVE && TelegramSettings.of(inbox).polling()
                     && leases.hold(leaseName(inbox.id())).isPresent()) {
                 any = true;
                 pollOnce(inbox, 20);

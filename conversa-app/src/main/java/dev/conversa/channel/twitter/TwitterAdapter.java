@@ -2,6 +2,8 @@ package dev.conversa.channel.twitter;
 
 import dev.conversa.channel.ChannelAdapter;
 import dev.conversa.channel.ChannelCapabilities;
+import dev.conversa.channel.ChannelSetting;
+import dev.conversa.channel.ConnectGuide;
 import dev.conversa.channel.DeliveryResult;
 import dev.conversa.channel.InboxService;
 import dev.conversa.channel.OutboundMessage;
@@ -9,7 +11,9 @@ import dev.conversa.channel.webhook.SocialHttp;
 import dev.conversa.channel.webhook.SocialThreads;
 import dev.conversa.conversation.Attachment;
 import dev.conversa.conversation.Visibility;
+import dev.conversa.customer.IdentityKind;
 import dev.conversa.kernel.ChannelType;
+import dev.conversa.kernel.Media;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -18,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,6 +54,32 @@ class TwitterAdapter implements ChannelAdapter {
     @Override
     public ChannelCapabilities capabilities() {
         return CAPABILITIES;
+    }
+
+    @Override
+    public IdentityKind identityKind() {
+        return IdentityKind.TWITTER;
+    }
+
+    @Override
+    public Media media() {
+        return Media.SOCIAL;
+    }
+
+    @Override
+    public Set<String> listeningSources() {
+        return Set.of("twitter", "x");
+    }
+
+    @Override
+    public Optional<ConnectGuide> connectGuide() {
+        return Optional.of(new ConnectGuide("X / Twitter (API v2)",
+                "https://developer.x.com/en/portal/dashboard", "/hooks/twitter/{inbox}"));
+    }
+
+    @Override
+    public List<ChannelSetting> settings() {
+        return TwitterSettings.SPEC;
     }
 
     @Override

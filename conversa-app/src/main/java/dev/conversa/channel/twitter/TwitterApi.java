@@ -38,7 +38,7 @@ class TwitterApi {
     }
 
     static String base(Inbox inbox) {
-        String b = inbox.settings().getOrDefault("apiBaseUrl", DEFAULT_BASE);
+        String b = TwitterSettings.of(inbox).apiBaseUrl();
         return b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
     }
 

@@ -173,7 +173,7 @@ class TwitterIntake implements SocialDeliveryHandler {
 
     /** A page of X API v2 posts with {@code includes} (the mentions timeline); returns how many were ingested. */
     int ingestV2(Inbox inbox, JsonNode page) {
-        String brand = inbox.settings().get("userId");
+        String brand = TwitterSettings.of(inbox).userId();
         Map<String, JsonNode> users = new HashMap<>();
         page.path("includes").path("users").forEach(u -> users.put(text(u, "id"), u));
         Map<String, JsonNode> media = new HashMap<>();

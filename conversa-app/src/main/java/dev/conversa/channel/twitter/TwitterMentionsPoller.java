@@ -53,7 +53,7 @@ class TwitterMentionsPoller extends Worker {
 
     /** Polls one inbox now, if this node holds its lease; returns how many posts were ingested. */
     int pollNow(Inbox inbox) {
-        String userId = inbox.settings().get("userId");
+        String userId = TwitterSettings.of(inbox).userId();
         if (userId == null) {
             return 0;
         }
@@ -95,7 +95,7 @@ class TwitterMentionsPoller extends Worker {
     @Override
     protected Duration round() {
         for (Inbox inbox : inboxes.allOfChannel(ChannelType.TWITTER)) {
-            if (inbox.status() == InboxStatus.ACTIVE && "true".equals(inbox.settings().get("pollMentions"))) {
+            if (inbox.status() == InboxStatus.ACTIVE && TwitterSettings.of(inbox).pollMentions()) {
                 pollNow(inbox);
             }
         }

@@ -41,7 +41,7 @@ import org.asteriskjava.manager.event.VarSetEvent;
 final class AmiCallMapper {
     private static final int MAX_CALLS = 10_000;
 
-    private final Map<String, String> settings;
+    private final VoiceSettings settings;
     private final Map<String, Call> calls = new LinkedHashMap<>();
     private final Map<String, String> voicemailWaiting = new LinkedHashMap<>();
 
@@ -63,7 +63,7 @@ final class AmiCallMapper {
         }
     }
 
-    AmiCallMapper(Map<String, String> settings) {
+    AmiCallMapper(VoiceSettings settings) {
         this.settings = settings;
     }
 
@@ -171,7 +171,7 @@ final class AmiCallMapper {
     /** The name of the agent as the inbox setting {@code agents} knows it: device, else extension, else device. */
     String agentRef(String channel, String callerIdNum) {
         String device = device(channel);
-        Map<String, String> agents = agents();
+        Map<String, String> agents = settings.agents();
         if (device != null && agents.containsKey(device.toLowerCase(Locale.ROOT))) {
             return device;
         }
@@ -185,17 +185,6 @@ final class AmiCallMapper {
         return device;
     }
 
-    private Map<String, String> agents() {
-        Map<String, String> out = new HashMap<>();
-        for (String pair : settings.getOrDefault("agents", "").split(",")) {
-            String[] kv = pair.split("=", 2);
-            if (kv.length == 2) {
-                out.put(kv[0].strip().toLowerCase(Locale.ROOT), kv[1].strip());
-            }
-        }
-        return out;
-    }
-
     /** {@code PJSIP/1001-0000002a} → {@code PJSIP/1001}. */
     static String device(String channel) {
         if (channel == null || channel.isBlank()) {
@@ -207,8 +196,8 @@ final class AmiCallMapper {
 
     /** A link to a recording file: under the inbox setting {@code recordingBaseUrl}, else a {@code file:} URI. */
     String link(String file) {
-        String base = settings.get("recordingBaseUrl");
-        if (base == null || base.isBlank()) {
+        String base = settings.recordingBaseUrl();
+        if (base == null) {
             return file.startsWith("/") ? "file://" + file : file;
         }
         String name = file.substring(file.lastIndexOf('/') + 1);
@@ -216,8 +205,8 @@ final class AmiCallMapper {
     }
 
     private boolean inContext(String context) {
-        String wanted = settings.get("amiContext");
-        return wanted == null || wanted.isBlank() || wanted.strip().equalsIgnoreCase(context);
+        String wanted = settings.amiContext();
+        return wanted == null || wanted.equalsIgnoreCase(context);
     }
 
     /** Twilio-style outcome words that {@link CallTracker} turns into a disposition. */

@@ -145,8 +145,7 @@ class AmiConnections implements SmartLifecycle {
     }
 
     private static boolean isAmi(Inbox inbox) {
-        String host = inbox.settings().get("amiHost");
-        return host != null && !host.isBlank() && inbox.status() != InboxStatus.DISABLED;
+        return VoiceSettings.of(inbox.settings()).ami() && inbox.status() != InboxStatus.DISABLED;
     }
 
     /** Connects, reads and reconnects with backoff until the inbox is gone, disabled or no longer on AMI. */
@@ -177,10 +176,10 @@ class AmiConnections implements SmartLifecycle {
 
     /** One logged-in session; answers whether the login succeeded. */
     private boolean session(Inbox inbox, Link link) throws InterruptedException {
-        Map<String, String> s = inbox.settings();
+        VoiceSettings s = VoiceSettings.of(inbox.settings());
         String secret = inboxes.secrets(inbox.workspaceId(), inbox.id()).get("amiSecret");
-        ManagerConnection connection = new ManagerConnectionFactory(s.get("amiHost").strip(), port(s.get("amiPort")),
-                s.getOrDefault("amiUsername", ""), secret == null ? "" : secret).createManagerConnection();
+        ManagerConnection connection = new ManagerConnectionFactory(s.amiHost(), s.amiPort(),
+                s.amiUsername() == null ? "" : s.amiUsername(), secret == null ? "" : secret).createManagerConnection();
         connection.setSocketTimeout(10_000);
         connection.setKeepAliveAfterAuthenticationFailure(false);
         // registered by hand: the library's own classpath scan may not see inside a packaged application
@@ -194,11 +193,11 @@ class AmiConnections implements SmartLifecycle {
             return false;
         } catch (IOException | org.asteriskjava.manager.TimeoutException | RuntimeException e) {
             log.info("Asterisk AMI of inbox {} unreachable: {}", inbox.id(), e.toString());
-            inboxes.reportError(inbox.workspaceId(), inbox.id(), "Asterisk AMI unreachable at " + s.get("amiHost") + ": "
+            inboxes.reportError(inbox.workspaceId(), inbox.id(), "Asterisk AMI unreachable at " + s.amiHost() + ": "
                     + e.getMessage());
             return false;
         }
-        log.info("Asterisk AMI of inbox {} connected to {}", inbox.id(), s.get("amiHost"));
+        log.info("Asterisk AMI of inbox {} connected to {}", inbox.id(), s.amiHost());
         recovered(inbox);
         link.connected = true;
         AmiCallMapper mapper = new AmiCallMapper(s);
@@ -247,14 +246,6 @@ class AmiConnections implements SmartLifecycle {
     private void recovered(Inbox inbox) {
         jdbc.sql("UPDATE inbox SET status = 'ACTIVE', last_error = NULL, updated_at = ? WHERE id = ? AND status = 'ERROR'")
                 .params(Sql.ts(Instant.now()), inbox.id()).update();
-    }
-
-    private static int port(String value) {
-        try {
-            return value == null || value.isBlank() ? 5038 : Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            return 5038;
-        }
     }
 
     private static void sleepQuietly(Duration d) {

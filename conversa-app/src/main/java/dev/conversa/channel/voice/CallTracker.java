@@ -164,13 +164,7 @@ class CallTracker {
 
     /** The agent behind a provider's name for them, from the inbox setting {@code agents}, or an email address. */
     Optional<Long> agent(Inbox inbox, String agentRef) {
-        String email = null;
-        for (String pair : inbox.settings().getOrDefault("agents", "").split(",")) {
-            String[] kv = pair.split("=", 2);
-            if (kv.length == 2 && kv[0].strip().equalsIgnoreCase(agentRef.strip())) {
-                email = kv[1].strip();
-            }
-        }
+        String email = VoiceSettings.of(inbox.settings()).agents().get(agentRef.strip().toLowerCase(Locale.ROOT));
         if (email == null && agentRef.contains("@")) {
             email = agentRef.replaceFirst("^client:", "");
         }

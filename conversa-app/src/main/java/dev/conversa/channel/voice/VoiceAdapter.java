@@ -5,7 +5,9 @@ import dev.conversa.channel.ChannelCapabilities;
 import dev.conversa.channel.ChannelSetting;
 import dev.conversa.channel.DeliveryResult;
 import dev.conversa.channel.OutboundMessage;
+import dev.conversa.customer.IdentityKind;
 import dev.conversa.kernel.ChannelType;
+import dev.conversa.kernel.Media;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -25,17 +27,18 @@ class VoiceAdapter implements ChannelAdapter {
     }
 
     @Override
+    public IdentityKind identityKind() {
+        return IdentityKind.PHONE;
+    }
+
+    @Override
+    public Media media() {
+        return Media.CALL;
+    }
+
+    @Override
     public List<ChannelSetting> settings() {
-        return List.of(
-                ChannelSetting.text("agents", "Who answers: endpoint=agent email, comma separated (client:ana=ana@example.com,PJSIP/1001=luis@example.com)"),
-                ChannelSetting.url("webhookBaseUrl", "This installation's public URL, as Twilio calls it"),
-                ChannelSetting.text("amiHost", "Asterisk Manager Interface host (Asterisk instead of Twilio)"),
-                ChannelSetting.number("amiPort", 5038, "Asterisk Manager Interface port"),
-                ChannelSetting.text("amiUsername", "Asterisk Manager user"),
-                ChannelSetting.text("amiContext", "Asterisk dialplan context of the queue's calls"),
-                ChannelSetting.url("recordingBaseUrl", "Where Asterisk's recordings can be fetched"),
-                ChannelSetting.secret("authToken", "Twilio auth token"),
-                ChannelSetting.secret("amiSecret", "Asterisk Manager password"));
+        return VoiceSettings.SPEC;
     }
 
     @Override

@@ -7,7 +7,9 @@ import dev.conversa.channel.DeliveryResult;
 import dev.conversa.channel.OutboundMessage;
 import dev.conversa.channel.email.EmailFollowUps;
 import dev.conversa.cluster.LiveSignals;
+import dev.conversa.customer.IdentityKind;
 import dev.conversa.kernel.ChannelType;
+import dev.conversa.kernel.Media;
 import jakarta.mail.MessagingException;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -46,17 +48,18 @@ class WebchatAdapter implements ChannelAdapter {
     }
 
     @Override
+    public IdentityKind identityKind() {
+        return IdentityKind.WEBCHAT;
+    }
+
+    @Override
+    public Media media() {
+        return Media.CHAT;
+    }
+
+    @Override
     public List<ChannelSetting> settings() {
-        return List.of(
-                ChannelSetting.text("widgetTitle", "The widget's title (default: the inbox's name)"),
-                ChannelSetting.text("widgetColor", "The widget's colour").withDefault("#2b59c3"),
-                ChannelSetting.choice("widgetPosition", "right", List.of("right", "left"), "Corner of the page"),
-                ChannelSetting.text("widgetLocale", "The widget's language, en or es (default: the visitor's browser)"),
-                ChannelSetting.text("widgetGreeting", "First message the widget shows"),
-                ChannelSetting.bool("prechatForm", true, "Ask an unknown visitor's name and email before the chat"),
-                ChannelSetting.number("followUpEmailInboxId", null, "Email inbox that sends a visitor the replies they missed"),
-                ChannelSetting.text("followUpSubject", "Subject of that follow-up email"),
-                ChannelSetting.secret("identitySecret", "HMAC key your site signs identified visitors with"));
+        return WebchatSettings.SPEC;
     }
 
     @Override
@@ -67,18 +70,17 @@ class WebchatAdapter implements ChannelAdapter {
         List<WebchatVisitors.Visitor> all = visitorsOf(message);
         boolean online = all.stream().anyMatch(v -> hub.connected(v.id()));
         all.forEach(v -> signals.send(new WidgetNudge(message.workspaceId(), v.id())));
-        String followUpInbox = message.inbox().settings().get("followUpEmailInboxId");
-        if (!online && followUpInbox != null && !followUpInbox.isBlank()) {
+        WebchatSettings settings = WebchatSettings.of(message.inbox());
+        if (!online && settings.followUpEmailInboxId() != null) {
             var withEmail = all.stream().filter(v -> v.email() != null && !v.email().isBlank()).findFirst();
             if (withEmail.isPresent()) {
                 try {
-                    followUps.send(message.workspaceId(), Long.parseLong(followUpInbox.strip()), withEmail.get().email(),
-                            withEmail.get().name(), message.inbox().settings().getOrDefault("followUpSubject",
-                                    "Re: your chat with " + message.inbox().name()),
+                    followUps.send(message.workspaceId(), settings.followUpEmailInboxId(), withEmail.get().email(),
+                            withEmail.get().name(), settings.followUpSubject(),
                             message.body() + "\n\n— " + (message.authorName() == null ? message.inbox().name()
                                     : message.authorName()));
                     return new DeliveryResult.Sent("webchat-email:" + message.messageId());
-                } catch (MessagingException | NumberFormatException e) {
+                } catch (MessagingException e) {
                     return new DeliveryResult.RetryLater("email follow-up: " + e.getMessage(), null);
                 }
             }

@@ -101,11 +101,10 @@ class WebchatApi {
             v = created.visitor();
             token = created.token();
         }
-        Map<String, String> s = inbox.settings();
-        Map<String, String> config = Map.of("title", s.getOrDefault("widgetTitle", inbox.name()),
-                "color", s.getOrDefault("widgetColor", "#2b59c3"), "position", s.getOrDefault("widgetPosition", "right"),
-                "locale", s.getOrDefault("widgetLocale", ""), "greeting", s.getOrDefault("widgetGreeting", ""));
-        boolean needsPrechat = v.name() == null && userId == null && !"false".equals(s.get("prechatForm"));
+        WebchatSettings s = WebchatSettings.of(inbox);
+        Map<String, String> config = Map.of("title", s.title(), "color", s.color(), "position", s.position(),
+                "locale", s.locale() == null ? "" : s.locale(), "greeting", s.greeting() == null ? "" : s.greeting());
+        boolean needsPrechat = v.name() == null && userId == null && s.prechatForm();
         return new SessionView(token, config, needsPrechat, transcript(inbox, v, 0));
     }
 

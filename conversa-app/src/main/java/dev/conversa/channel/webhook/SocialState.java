@@ -9,6 +9,7 @@ import dev.conversa.lease.LeaseLost;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -32,10 +33,9 @@ public class SocialState {
         return Arrays.stream(channels).flatMap(c -> inboxes.allOfChannel(c).stream()).filter(i -> i.id() == inboxId).findFirst();
     }
 
-    /** The inbox of a workspace whose setting {@code name} equals {@code value} (the page or account id of a webhook entry). */
-    public Optional<Inbox> inboxBySetting(long workspaceId, ChannelType channel, String name, String value) {
-        return inboxes.allOfChannel(channel).stream()
-                .filter(i -> i.workspaceId() == workspaceId && value != null && value.equals(i.settings().get(name)))
+    /** The inbox of a workspace that {@code matches} (its page or account id is a webhook entry's). */
+    public Optional<Inbox> inboxWhere(long workspaceId, ChannelType channel, Predicate<Inbox> matches) {
+        return inboxes.allOfChannel(channel).stream().filter(i -> i.workspaceId() == workspaceId && matches.test(i))
                 .findFirst();
     }
 

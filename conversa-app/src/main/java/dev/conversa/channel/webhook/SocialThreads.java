@@ -11,7 +11,6 @@ import dev.conversa.conversation.Visibility;
 import dev.conversa.kernel.Actor;
 import dev.conversa.kernel.Sql;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -135,11 +134,7 @@ public class SocialThreads {
     /** Marks outbound messages of a conversation as read up to a time (providers that report a read watermark). */
     public void readUpTo(long workspaceId, long inboxId, String threadKey, Instant watermark) {
         conversations.findActiveByThread(workspaceId, inboxId, threadKey).ifPresent(c -> {
-            List<Long> ids = jdbc.sql("""
-                    SELECT id FROM message WHERE workspace_id = ? AND conversation_id = ? AND direction = 'OUT'
-                    AND delivery_status IN ('SENT', 'DELIVERED') AND created_at <= ?""")
-                    .params(workspaceId, c.id(), Sql.ts(watermark)).query(Long.class).list();
-            ids.forEach(id -> messages.updateDelivery(workspaceId, id, DeliveryStatus.READ, null, null));
+            messages.sentOutboundUpTo(workspaceId, c.id(), watermark).forEach(id -> messages.updateDelivery(workspaceId, id, DeliveryStatus.READ, null, null));
         });
     }
 }

@@ -41,7 +41,15 @@ class SocialConnectPageIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("X / Twitter (API v2)", "Facebook page + Messenger", "Instagram", "WhatsApp (Cloud API",
-                "Telegram (Bot API)", "Mastodon", "/hooks/meta/" + inbox, "consumerSecret=");
+                "Telegram (Bot API)", "Mastodon", "/hooks/meta/" + inbox, "consumerSecret=")
+                // each channel's declared settings and secrets, and its steps from the bundle
+                .contains("mode=webhook\nbotUsername=\napiBaseUrl=https://api.telegram.org", "botToken=\nwebhookSecret=",
+                        "pageId=\napiBaseUrl=https://graph.facebook.com\ngraphVersion=v23.0",
+                        "Create the bot with @BotFather, then call setWebhook");
+        var spanish = browser.send(HttpRequest.newBuilder(URI.create(base + "/admin/social-channels?lang=es")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(spanish.body()).contains("Crea el bot con @BotFather y llama a setWebhook")
+                .doesNotContain("Create the bot with @BotFather");
     }
 
     private static String enc(String s) {

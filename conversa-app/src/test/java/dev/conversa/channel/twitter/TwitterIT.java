@@ -214,6 +214,22 @@ class TwitterIT {
         var refused = admin.post("/api/v1/listening/mentions/" + mastodon + "/conversation", "{\"inboxId\":" + inbox + "}");
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body()).contains("inboxId");
+        // a source no channel declares is not silently taken for one: refused on the X inbox, naming the source,
+        // and answered from an API inbox with the author as an external identity
+        admin.post("/api/v1/listening/posts", """
+                {"source":"myspace","externalId":"ms-1","text":"%s late","author":"tom"}""".formatted(brand));
+        long unknown = admin.get("/api/v1/listening/mentions?size=50").json().get("items").get(0).get("id").asLong();
+        var notX = admin.post("/api/v1/listening/mentions/" + unknown + "/conversation", "{\"inboxId\":" + inbox + "}");
+        assertThat(notX.status()).isEqualTo(400);
+        assertThat(notX.json().get("errors").get(0).get("field").asString()).isEqualTo("inboxId");
+        assertThat(notX.json().get("detail").asString())
+                .isEqualTo("no channel answers mentions from the source \"myspace\": open this one on an API inbox, not TWITTER");
+        long api = admin.post("/api/v1/inboxes", "{\"name\":\"Care API\",\"channel\":\"API\"}").json().get("id").asLong();
+        var onApi = admin.post("/api/v1/listening/mentions/" + unknown + "/conversation", "{\"inboxId\":" + api + "}");
+        assertThat(onApi.status()).isEqualTo(200);
+        JsonNode apiCase = admin.get("/api/v1/conversations/" + onApi.json().get("conversationId").asLong()).json();
+        assertThat(admin.get("/api/v1/customers/" + apiCase.get("customerId").asLong()).json().get("identities").get(0)
+                .get("kind").asString()).isEqualTo("EXTERNAL");
     }
 
     @Test

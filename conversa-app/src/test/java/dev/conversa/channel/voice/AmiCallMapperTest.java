@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** The AMI → call event rules the scripted-peer IT does not reach: busy, VM_MESSAGEFILE, contexts, extensions. */
 class AmiCallMapperTest {
-    final AmiCallMapper mapper = new AmiCallMapper(Map.of("agents", "1002=luis@acme.test", "amiContext", "from-trunk"));
+    final AmiCallMapper mapper = new AmiCallMapper(VoiceSettings.of(Map.of("agents", "1002=luis@acme.test", "amiContext", "from-trunk")));
 
     @Test
     void aBusyAgentMakesABusyMissedCallAndAVoicemailFileIsItsLink() {
@@ -75,7 +75,7 @@ class AmiCallMapperTest {
         assertThat(AmiCallMapper.outcome("CHANUNAVAIL", 16)).isEqualTo("failed");
         assertThat(AmiCallMapper.device("PJSIP/1001-0000002a")).isEqualTo("PJSIP/1001");
         assertThat(AmiCallMapper.device("SIP/my-trunk-0000002a")).isEqualTo("SIP/my-trunk");
-        assertThat(new AmiCallMapper(Map.of("recordingBaseUrl", "https://pbx/rec/")).link("/var/x/a b.wav"))
+        assertThat(new AmiCallMapper(VoiceSettings.of(Map.of("recordingBaseUrl", "https://pbx/rec/"))).link("/var/x/a b.wav"))
                 .isEqualTo("https://pbx/rec/a%20b.wav");
     }
 
