@@ -172,6 +172,11 @@ public abstract class Worker implements SmartLifecycle {
                 lastSuccess = Instant.now();
             } catch (InterruptedException e) {
                 return;
+            } catch (Error e) {
+                // not a failed round (out of memory, a broken class path): the loop ends and health shows it down
+                lastError = e.toString();
+                log.error("{} stopped: {}", name, e.toString(), e);
+                return;
             } catch (Exception e) {
                 if (!running) {
                     return;

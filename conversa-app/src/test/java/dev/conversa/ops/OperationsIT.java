@@ -37,7 +37,7 @@ class OperationsIT {
         // every background worker reports its rounds and failures under its name
         for (String worker : new String[] {"outbound-dispatcher", "email-poller", "social-intake", "lease-renewal",
                 "automation-webhooks", "listening-feeds", "sla-check", "event-resubmission", "telegram-poller",
-                "x-mentions-poller"}) {
+                "x-mentions-poller", "mastodon-streams", "asterisk-ami", "listening-alerts", "jetstream"}) {
             assertThat(r.body()).contains("conversa_worker_rounds_total{worker=\"" + worker + "\"")
                     .contains("conversa_worker_failures_in_row{worker=\"" + worker + "\"");
         }

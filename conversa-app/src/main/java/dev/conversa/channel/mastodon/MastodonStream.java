@@ -11,6 +11,7 @@ import dev.conversa.kernel.ChannelType;
 import dev.conversa.lease.Lease;
 import dev.conversa.lease.LeaseLost;
 import dev.conversa.lease.Leases;
+import dev.conversa.worker.Worker;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -25,7 +26,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -38,7 +38,7 @@ import tools.jackson.databind.JsonNode;
  * scan (every {@code conversa.leases.retry-every}). Losing the lease closes the stream at once, and the cursor moves only under its fencing token.
  */
 @Component
-class MastodonStream implements SmartLifecycle {
+class MastodonStream extends Worker {
     static final String SOURCE = "mastodon";
     private static final Logger log = LoggerFactory.getLogger(MastodonStream.class);
 
@@ -51,9 +51,9 @@ class MastodonStream implements SmartLifecycle {
     /** The open stream of each inbox, closed when its lease is lost (a blocked read does not notice an interrupt). */
     private final Map<Long, java.io.InputStream> open = new ConcurrentHashMap<>();
     private final Leases leases;
-    private volatile Thread supervisor;
 
     MastodonStream(InboxService inboxes, SocialState state, SocialDeliveryQueue queue, SocialHttp http, Leases leases) {
+        super("mastodon-streams", new Backoff(Duration.ofSeconds(5), Duration.ofMinutes(1)));
         this.leases = leases;
         this.inboxes = inboxes;
         this.state = state;
@@ -193,27 +193,21 @@ class MastodonStream implements SmartLifecycle {
         return a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
     }
 
+    /**
+     * Starts a stream for each active streaming inbox whose lease this node holds or takes; each stream is a thread of
+     * its own (a long-lived connection), ended when the inbox's lease is lost or the worker stops.
+     */
     @Override
-    public void start() {
-        supervisor = Thread.ofVirtual().name("mastodon-streams").start(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    for (Inbox inbox : inboxes.allOfChannel(ChannelType.MASTODON)) {
-                        if (inbox.status() == InboxStatus.ACTIVE && MastodonSettings.of(inbox).streaming()
-                                && leases.hold(leaseName(inbox.id()), () -> stopFollowing(inbox.id())).isPresent()) {
-                            streams.computeIfAbsent(inbox.id(), id -> Thread.ofVirtual().name("mastodon-stream-" + id)
-                                    .start(() -> follow(inbox.id())));
-                        }
-                    }
-                    // as often as a free lease can be taken, so a dead node's streams move without extra delay
-                    Thread.sleep(leases.askEvery());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (RuntimeException e) {
-                    log.info("Mastodon stream supervisor: {}", e.toString());
-                }
+    protected Duration round() {
+        for (Inbox inbox : inboxes.allOfChannel(ChannelType.MASTODON)) {
+            if (inbox.status() == InboxStatus.ACTIVE && MastodonSettings.of(inbox).streaming()
+                    && leases.hold(leaseName(inbox.id()), () -> stopFollowing(inbox.id())).isPresent()) {
+                streams.computeIfAbsent(inbox.id(), id -> Thread.ofVirtual().name("mastodon-stream-" + id)
+                        .start(() -> follow(inbox.id())));
             }
-        });
+        }
+        // as often as a free lease can be taken, so a dead node's streams move without extra delay
+        return leases.askEvery();
     }
 
     /** Keeps one inbox's stream open, reconnecting with backoff, until the inbox stops being active. */
@@ -245,17 +239,7 @@ class MastodonStream implements SmartLifecycle {
     }
 
     @Override
-    public void stop() {
-        Thread s = supervisor;
-        if (s != null) {
-            s.interrupt();
-        }
+    protected void stopped() {
         streams.values().forEach(Thread::interrupt);
-        supervisor = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return supervisor != null;
     }
 }

@@ -4,9 +4,11 @@ import dev.conversa.channel.ChannelEvents;
 import dev.conversa.channel.Inbox;
 import dev.conversa.channel.InboxService;
 import dev.conversa.channel.InboxStatus;
+import dev.conversa.kernel.Backoff;
 import dev.conversa.kernel.ChannelType;
 import dev.conversa.kernel.Sql;
 import dev.conversa.lease.Leases;
+import dev.conversa.worker.Worker;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +38,6 @@ import org.asteriskjava.manager.event.VarSetEvent;
 import org.asteriskjava.manager.response.ManagerError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -53,7 +54,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * scan (every {@code conversa.leases.retry-every}, at most 15 s, or when an inbox changes); losing it ends that connection at once.
  */
 @Component
-class AmiConnections implements SmartLifecycle {
+class AmiConnections extends Worker {
     static final String PROVIDER = "asterisk";
     private static final Logger log = LoggerFactory.getLogger(AmiConnections.class);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
@@ -67,9 +68,6 @@ class AmiConnections implements SmartLifecycle {
     private final CallTracker calls;
     private final JdbcClient jdbc;
     private final Map<Long, Link> links = new ConcurrentHashMap<>();
-    private final Semaphore wake = new Semaphore(0);
-    private volatile boolean running;
-    private volatile Thread supervisor;
 
     /** One inbox's connection thread and the queue its connection's events arrive in. */
     private static final class Link {
@@ -82,6 +80,7 @@ class AmiConnections implements SmartLifecycle {
     private final Leases leases;
 
     AmiConnections(InboxService inboxes, CallTracker calls, JdbcClient jdbc, Leases leases) {
+        super("asterisk-ami", new Backoff(Duration.ofSeconds(5), Duration.ofMinutes(1)));
         this.leases = leases;
         this.inboxes = inboxes;
         this.calls = calls;
@@ -103,35 +102,30 @@ class AmiConnections implements SmartLifecycle {
                 link.queue.offer(RECONNECT);
                 link.kick.release();
             }
-            wake.release();
+            wake();
         }
     }
 
-    private void supervise() {
-        while (running) {
-            try {
-                for (Inbox inbox : inboxes.allOfChannel(ChannelType.VOICE)) {
-                    // one node follows each inbox's AMI: the holder of its lease; a lost lease ends the connection
-                    if (isAmi(inbox) && leases.hold(leaseName(inbox.id()), () -> disconnect(inbox.id())).isPresent()) {
-                        links.computeIfAbsent(inbox.id(), id -> {
-                            Link link = new Link();
-                            link.thread = Thread.ofVirtual().name("asterisk-ami-" + id).start(() -> follow(id, link));
-                            return link;
-                        });
-                    }
-                }
-                // at least as often as a free lease can be taken, so a dead node's connections move without extra delay
-                wake.tryAcquire(Math.min(15_000, leases.askEvery().toMillis()), TimeUnit.MILLISECONDS);
-                wake.drainPermits();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.info("Asterisk AMI supervisor: {}", e.toString());
-                sleepQuietly(Duration.ofSeconds(5));
+    /**
+     * Opens a connection for each AMI inbox whose lease this node holds or takes; each connection is a thread of its
+     * own, ended when the inbox's lease is lost or the worker stops.
+     */
+    @Override
+    protected Duration round() {
+        for (Inbox inbox : inboxes.allOfChannel(ChannelType.VOICE)) {
+            // one node follows each inbox's AMI: the holder of its lease; a lost lease ends the connection
+            if (isAmi(inbox) && leases.hold(leaseName(inbox.id()), () -> disconnect(inbox.id())).isPresent()) {
+                links.computeIfAbsent(inbox.id(), id -> {
+                    Link link = new Link();
+                    link.thread = Thread.ofVirtual().name("asterisk-ami-" + id).start(() -> follow(id, link));
+                    return link;
+                });
             }
         }
+        // at least as often as a free lease can be taken, so a dead node's connections move without extra delay
+        return Duration.ofMillis(Math.min(15_000, leases.askEvery().toMillis()));
     }
+
 
     static String leaseName(long inboxId) {
         return "voice-inbox:" + inboxId;
@@ -152,7 +146,7 @@ class AmiConnections implements SmartLifecycle {
     private void follow(long inboxId, Link link) {
         Duration backoff = Duration.ofSeconds(1);
         try {
-            while (running && leases.holds(leaseName(inboxId))) {
+            while (isRunning() && leases.holds(leaseName(inboxId))) {
                 Optional<Inbox> inbox = inboxes.allOfChannel(ChannelType.VOICE).stream().filter(i -> i.id() == inboxId)
                         .filter(AmiConnections::isAmi).findFirst();
                 if (inbox.isEmpty()) {
@@ -202,7 +196,7 @@ class AmiConnections implements SmartLifecycle {
         link.connected = true;
         AmiCallMapper mapper = new AmiCallMapper(s);
         try {
-            while (running) {
+            while (isRunning()) {
                 Object next = link.queue.poll(PING_AFTER.toMillis(), TimeUnit.MILLISECONDS);
                 if (next == null) {
                     if (!alive(connection)) {
@@ -248,38 +242,14 @@ class AmiConnections implements SmartLifecycle {
                 .params(Sql.ts(Instant.now()), inbox.id()).update();
     }
 
-    private static void sleepQuietly(Duration d) {
-        try {
-            Thread.sleep(d);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     @Override
-    public void start() {
-        running = true;
-        supervisor = Thread.ofVirtual().name("asterisk-ami").start(this::supervise);
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        Thread s = supervisor;
-        if (s != null) {
-            s.interrupt();
-        }
+    protected void stopped() {
         links.values().forEach(l -> {
             Thread t = l.thread;
             if (t != null) {
                 t.interrupt();
             }
         });
-        supervisor = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }
