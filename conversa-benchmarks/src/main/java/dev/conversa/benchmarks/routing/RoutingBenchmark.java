@@ -2,7 +2,7 @@ package dev.conversa.benchmarks.routing;
 
 import dev.conversa.kernel.ChannelType;
 import dev.conversa.routing.AgentProfile;
-import dev.conversa.routing.Media;
+import dev.conversa.kernel.Media;
 import dev.conversa.routing.RoutingDecision;
 import dev.conversa.routing.RoutingEngine;
 import dev.conversa.routing.Strategy;
