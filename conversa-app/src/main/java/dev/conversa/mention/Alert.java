@@ -26,6 +26,9 @@ public record Alert(long id, long ruleId, long topicId, String topicName, AlertK
 
     /** One line for a subject or a feed entry's title. */
     public String headline() {
+        if (kind == AlertKind.KEYWORD) {
+            return "Keyword on " + topicName + ": " + observed + " posts with the term in the hour from " + windowStart;
+        }
         return (kind == AlertKind.SPIKE ? "Spike" : "Negative surge") + " on " + topicName + ": " + observed
                 + (kind == AlertKind.SPIKE ? " posts" : " negative posts") + " in the hour from " + windowStart
                 + " (expected " + Math.round(bandLow) + "–" + Math.round(bandHigh) + ")";

@@ -89,6 +89,9 @@ class AlertEvaluator extends Worker {
         if (topic == null) {
             return false;
         }
+        if (rule.kind() == AlertKind.KEYWORD) {
+            return keyword(ws, rule, topic, start, end, now, lease);
+        }
         long observed = count(ws, rule, start, end);
         List<Long> past = new ArrayList<>();
         for (int week = 1; week <= rule.baselineWeeks(); week++) {
@@ -101,6 +104,31 @@ class AlertEvaluator extends Worker {
                 && rule.lastFiredAt().plus(Duration.ofMinutes(rule.cooldownMinutes())).isAfter(now);
         boolean fires = observed >= rule.minCount() && z >= rule.threshold() && !cooling;
         Alert alert = fires ? explain(ws, rule, topic, start, end, observed, baseline, z, past, now) : null;
+        return record(ws, rule, end, now, lease, alert);
+    }
+
+    /** The hour's posts with the term; no baseline: the first hour with {@code minCount} of them fires. */
+    private boolean keyword(long ws, AlertRule rule, Topic topic, Instant start, Instant end, Instant now, Lease lease) {
+        List<Mention> posts = figures.postsWith(ws, topic.id(), start, end, rule.term());
+        boolean cooling = rule.lastFiredAt() != null
+                && rule.lastFiredAt().plus(Duration.ofMinutes(rule.cooldownMinutes())).isAfter(now);
+        boolean fires = posts.size() >= rule.minCount() && !cooling;
+        Alert alert = null;
+        if (fires) {
+            List<Alert.Sample> samples = posts.stream().limit(3).map(AlertEvaluator::sample).toList();
+            alert = new Alert(0, rule.id(), topic.id(), topic.name(), rule.kind(), start, end, posts.size(), 0, 0, 0, 0,
+                    List.of(), TopTerms.of(posts.stream().map(Mention::body).toList(), 5),
+                    figures.topAuthors(ws, topic.id(), start, end, 5), samples, now, null, null);
+        }
+        return record(ws, rule, end, now, lease, alert);
+    }
+
+    private static Alert.Sample sample(Mention m) {
+        return new Alert.Sample(m.id(), m.author(), m.body().length() > 500 ? m.body().substring(0, 500) : m.body(), m.url());
+    }
+
+    private boolean record(long ws, AlertRule rule, Instant end, Instant now, Lease lease, Alert alert) {
+        boolean fires = alert != null;
         Long id = tx.execute(status -> {
             lease.fence();
             store.evaluated(rule.id(), end, fires ? now : null);

@@ -37,7 +37,7 @@ public class AlertService {
      * posts, 6 hours' cooldown.
      */
     public record AlertRuleInput(String kind, Integer baselineWeeks, Double threshold, Integer minCount, Integer cooldownMinutes,
-                            List<String> emailTo, String webhookUrl) {
+                            List<String> emailTo, String webhookUrl, String term) {
     }
 
     /** @return the rule with its webhook secret (the only time it is shown) */
@@ -46,13 +46,20 @@ public class AlertService {
         long ws = actor.workspace();
         topics.topic(ws, topicId).orElseThrow(() -> new NotFoundException("topic", topicId));
         if (input == null) {
-            throw new InvalidInputException("kind", "kind is SPIKE or NEGATIVE_SURGE");
+            throw new InvalidInputException("kind", "kind is SPIKE, NEGATIVE_SURGE or KEYWORD");
         }
         AlertKind kind;
         try {
             kind = AlertKind.valueOf(input.kind() == null ? "" : input.kind().strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("kind", "kind is SPIKE or NEGATIVE_SURGE");
+            throw new InvalidInputException("kind", "kind is SPIKE, NEGATIVE_SURGE or KEYWORD");
+        }
+        String term = input.term() == null || input.term().isBlank() ? null : input.term().strip().toLowerCase(Locale.ROOT);
+        if (kind == AlertKind.KEYWORD && (term == null || term.length() > 100)) {
+            throw new InvalidInputException("term", "a KEYWORD rule has a term of 1 to 100 characters");
+        }
+        if (kind != AlertKind.KEYWORD) {
+            term = null;
         }
         int weeks = within("baselineWeeks", input.baselineWeeks(), 4, 1, 12);
         double threshold = input.threshold() == null ? 3.5 : input.threshold();
@@ -71,7 +78,7 @@ public class AlertService {
         }
         String secret = url == null ? null : random(24);
         long id = store.insertRule(ws, topicId, kind, weeks, threshold, minCount, cooldown,
-                to.isEmpty() ? null : String.join(",", to), url, secret, clock.instant());
+                to.isEmpty() ? null : String.join(",", to), url, secret, clock.instant(), term);
         return store.rule(ws, id).orElseThrow();
     }
 

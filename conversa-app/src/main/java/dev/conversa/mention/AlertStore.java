@@ -33,14 +33,14 @@ class AlertStore {
     }
 
     long insertRule(long ws, long topicId, AlertKind kind, int weeks, double threshold, int minCount, int cooldown,
-                    String emailTo, String webhookUrl, String secret, Instant now) {
+                    String emailTo, String webhookUrl, String secret, Instant now, String term) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO listening_alert_rule (workspace_id, topic_id, kind, baseline_weeks, threshold, min_count,
-                    cooldown_minutes, email_to, webhook_url, webhook_secret, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    cooldown_minutes, email_to, webhook_url, webhook_secret, created_at, term)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(ws, topicId, kind.name(), weeks, threshold, minCount, cooldown, emailTo, webhookUrl,
-                        secret == null ? null : box.encrypt(secret), Sql.ts(now))
+                        secret == null ? null : box.encrypt(secret), Sql.ts(now), term)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -130,7 +130,7 @@ class AlertStore {
                 rs.getInt("baseline_weeks"), rs.getDouble("threshold"), rs.getInt("min_count"),
                 rs.getInt("cooldown_minutes"), to == null || to.isEmpty() ? List.of() : List.of(to.split(",")),
                 rs.getString("webhook_url"), sealed == null ? null : box.decrypt(sealed), Sql.instant(rs, "created_at"),
-                Sql.instant(rs, "last_fired_at"));
+                Sql.instant(rs, "last_fired_at"), rs.getString("term"));
     }
 
     private Alert alert(ResultSet rs, int n) throws SQLException {

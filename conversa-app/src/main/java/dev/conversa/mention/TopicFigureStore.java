@@ -79,6 +79,16 @@ class TopicFigureStore {
                 .query(MentionStore::mention).list();
     }
 
+    /** The topic's posts in the range whose text contains {@code term} (lower case), most followed first; at most 200. */
+    List<Mention> postsWith(long ws, long topic, Instant from, Instant to, String term) {
+        String like = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return sql(POSTS + """
+                SELECT m.* FROM post p JOIN mention m ON m.id = p.id WHERE LOWER(m.body) LIKE :like ESCAPE '\\'
+                ORDER BY p.followers DESC NULLS LAST, p.posted_at DESC, m.id DESC
+                FETCH FIRST 200 ROWS ONLY""", ws, topic, from, to).param("like", like)
+                .query(MentionStore::mention).list();
+    }
+
     /** Posts and negative posts per bucket, by bucket number ({@link TrendInterval#bucketOf}); empty buckets absent. */
     Map<Long, long[]> trend(long ws, long topic, Instant from, Instant to, TrendInterval interval) {
         // EXTRACT(EPOCH ...) is an instant's seconds on both databases whatever the session's time zone

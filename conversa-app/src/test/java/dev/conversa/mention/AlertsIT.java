@@ -300,6 +300,59 @@ class AlertsIT {
     }
 
     @Test
+    void aKeywordRuleFiresOnTheFirstHourWithTheTermThenRestsForItsCooldown() {
+        CLOCK.set(Instant.parse("2026-05-04T09:30:00Z"));
+        Api admin = new Installation(port).admin;
+        String brand = "kw" + System.nanoTime();
+        long query = admin.post("/api/v1/listening/queries", "{\"name\":\"Brand\",\"query\":\"" + brand + "\"}").json()
+                .get("id").asLong();
+        long topic = admin.post("/api/v1/listening/topics", "{\"name\":\"Keyword\",\"kind\":\"BRAND\",\"queryIds\":[" + query + "]}")
+                .json().get("id").asLong();
+        var missing = admin.post("/api/v1/listening/topics/" + topic + "/alert-rules", "{\"kind\":\"KEYWORD\"}");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.body()).contains("term");
+        long rule = admin.post("/api/v1/listening/topics/" + topic + "/alert-rules", """
+                {"kind":"KEYWORD","term":"Recall","minCount":2,"cooldownMinutes":120}""").json().get("id").asLong();
+        // 09:00–10:00: one post with the term (below minCount) and two without
+        deliver(admin, "k1", "@a", 10L, "2026-05-04T09:05:00Z", brand + " anuncia un RECALL de baterías");
+        deliver(admin, "k2", "@b", 20L, "2026-05-04T09:10:00Z", brand + " excelente servicio");
+        deliver(admin, "k3", "@c", 30L, "2026-05-04T09:15:00Z", brand + " llegó tarde");
+        // 10:00–11:00: three with the term, in any case; 11:00–12:00 two more (inside the cooldown)
+        deliver(admin, "k4", "@d", 500L, "2026-05-04T10:05:00Z", brand + " recall confirmado");
+        deliver(admin, "k5", "@e", 50L, "2026-05-04T10:10:00Z", "El Recall de " + brand + " sigue");
+        deliver(admin, "k6", "@f", 5L, "2026-05-04T10:20:00Z", brand + " recalls everywhere");
+        deliver(admin, "k7", "@g", 5L, "2026-05-04T11:05:00Z", brand + " recall otra vez");
+        deliver(admin, "k8", "@h", 5L, "2026-05-04T11:10:00Z", brand + " recall y más recall");
+
+        CLOCK.set(Instant.parse("2026-05-04T10:01:00Z"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> Instant.parse("2026-05-04T10:00:00Z").equals(evaluatedUntil(rule)));
+        assertThat(keywordAlerts(admin, rule)).as("one post with the term: below minCount").isEmpty();
+
+        CLOCK.set(Instant.parse("2026-05-04T11:01:00Z"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> keywordAlerts(admin, rule).size() == 1);
+        JsonNode alert = keywordAlerts(admin, rule).get(0);
+        assertThat(alert.get("kind").asString()).isEqualTo("KEYWORD");
+        assertThat(alert.get("observed").asLong()).isEqualTo(3);
+        assertThat(alert.get("windowStart").asString()).isEqualTo("2026-05-04T10:00:00Z");
+        assertThat(alert.get("samples").get(0).get("author").asString()).as("most followed first").isEqualTo("@d");
+        assertThat(alert.get("samples")).hasSize(3);
+
+        CLOCK.set(Instant.parse("2026-05-04T12:01:00Z"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> Instant.parse("2026-05-04T12:00:00Z").equals(evaluatedUntil(rule)));
+        assertThat(keywordAlerts(admin, rule)).as("two more posts inside the 120 min cooldown").hasSize(1);
+    }
+
+    private static List<JsonNode> keywordAlerts(Api admin, long rule) {
+        List<JsonNode> out = new java.util.ArrayList<>();
+        admin.get("/api/v1/listening/alerts").json().forEach(a -> {
+            if (a.get("ruleId").asLong() == rule) {
+                out.add(a);
+            }
+        });
+        return out;
+    }
+
+    @Test
     void whileAnotherNodeHoldsTheWorkspacesLeaseThisOneJudgesNothing() {
         CLOCK.set(Instant.parse("2026-04-13T09:30:00Z"));
         Api.TestWorkspace ws = new Api(port, Api.BOOTSTRAP_TOKEN).createWorkspace("Alerts lease");
