@@ -1,8 +1,8 @@
 package dev.conversa.benchmarks.routing;
 
 import dev.conversa.kernel.ChannelType;
-import dev.conversa.routing.AgentProfile;
 import dev.conversa.kernel.Media;
+import dev.conversa.routing.AgentProfile;
 import dev.conversa.routing.RoutingDecision;
 import dev.conversa.routing.RoutingEngine;
 import dev.conversa.routing.Strategy;
@@ -51,6 +51,10 @@ public class RoutingBenchmark {
     static final List<String> LANGUAGES = List.of("es", "en", "pt", "fr", "de", "it");
     static final List<ChannelType> CHANNELS = List.of(ChannelType.VOICE, ChannelType.WEBCHAT, ChannelType.WHATSAPP,
             ChannelType.TWITTER, ChannelType.FACEBOOK, ChannelType.INSTAGRAM, ChannelType.EMAIL);
+    /** What each channel's adapter declares as its routing media (the benchmark runs the engine without adapters). */
+    static final Map<ChannelType, Media> MEDIA = Map.of(ChannelType.VOICE, Media.CALL, ChannelType.WEBCHAT, Media.CHAT,
+            ChannelType.WHATSAPP, Media.CHAT, ChannelType.TWITTER, Media.SOCIAL, ChannelType.FACEBOOK, Media.SOCIAL,
+            ChannelType.INSTAGRAM, Media.SOCIAL, ChannelType.EMAIL, Media.EMAIL);
     static final Instant T0 = Instant.parse("2025-03-03T08:00:00Z");
 
     @State(Scope.Thread)
@@ -142,7 +146,8 @@ public class RoutingBenchmark {
     }
 
     static WorkItem item(long id, Random random, Instant at) {
-        return new WorkItem(id, CHANNELS.get(random.nextInt(CHANNELS.size())), random.nextInt(10) < 7 ? 1 : random.nextInt(4),
+        ChannelType channel = CHANNELS.get(random.nextInt(CHANNELS.size()));
+        return new WorkItem(id, channel, MEDIA.get(channel), random.nextInt(10) < 7 ? 1 : random.nextInt(4),
                 at, Map.of("language:" + LANGUAGES.get(random.nextInt(LANGUAGES.size())), 1), Set.of(), null, null, null, null);
     }
 }
