@@ -30,7 +30,7 @@ class AuditAdminPageIT {
         try (Browser b = Browser.open(port, "en")) {
             b.login(fx.adminEmail, ConsoleFixture.PASSWORD);
             b.waitFor(By.cssSelector("a.nav-audit")).click();
-            assertThat(b.waitFor(By.tagName("h1")).getText()).isEqualTo("Audit log");
+            assertThat(b.waitForText(By.tagName("h1"), "Audit log")).isEqualTo("Audit log");
 
             new Select(b.driver.findElement(By.id("audit-subject-type"))).selectByValue("user");
             b.driver.findElement(By.id("audit-subject-id")).sendKeys(String.valueOf(ana));
@@ -49,7 +49,7 @@ class AuditAdminPageIT {
                     .allSatisfy(td -> assertThat(td.getText()).isEqualTo("user.updated"));
 
             b.driver.get(b.base + "/admin/audit?subjectType=user&subjectId=" + elsewhere);
-            assertThat(b.waitFor(By.id("audit-total")).getText()).isEqualTo("0 entries");
+            assertThat(b.waitForText(By.id("audit-total"), "0 entries")).isEqualTo("0 entries");
         }
 
         // Ana is a supervisor now: the audit page is for admins

@@ -73,6 +73,23 @@ final class Browser implements AutoCloseable {
         return wait(10).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /**
+     * Waits until the element's text is the expected one and returns the text it last showed. After a click the
+     * element found first may be the one htmx is about to replace, so read it again until the swap has happened.
+     */
+    String waitForText(By by, String expected) {
+        String[] last = {null};
+        try {
+            wait(10).until(d -> {
+                last[0] = d.findElement(by).getText();
+                return expected.equals(last[0]);
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // the caller's assertion reports what was shown instead
+        }
+        return last[0];
+    }
+
     List<WebElement> rows() {
         return driver.findElements(By.cssSelector("#inbox-rows .row"));
     }

@@ -26,11 +26,11 @@ class CannedAdminPageIT {
         try (Browser b = Browser.open(port, "en")) {
             b.login(fx.adminEmail, ConsoleFixture.PASSWORD);
             b.waitFor(By.cssSelector("a.nav-canned")).click();
-            assertThat(b.waitFor(By.tagName("h1")).getText()).isEqualTo("Canned responses");
+            assertThat(b.waitForText(By.tagName("h1"), "Canned responses")).isEqualTo("Canned responses");
 
             fill(b, "new", "refund", "Refund on its way", "Hi {{customer.name}}, your refund is on its way.");
             b.driver.findElement(By.cssSelector("#canned-new button[type=submit]")).click();
-            assertThat(b.waitFor(By.cssSelector("p.notice")).getText()).isEqualTo("/refund saved.");
+            assertThat(b.waitForText(By.cssSelector("p.notice"), "/refund saved.")).isEqualTo("/refund saved.");
             JsonNode created = fx.admin.get("/api/v1/canned-responses").json().get(0);
             assertThat(created.get("shortcut").asString()).isEqualTo("refund");
             assertThat(created.get("body").asString()).isEqualTo("Hi {{customer.name}}, your refund is on its way.");
@@ -39,7 +39,7 @@ class CannedAdminPageIT {
             // the same shortcut again: refused beside the field, the typed title kept
             fill(b, "new", "refund", "Another", "Other text");
             b.driver.findElement(By.cssSelector("#canned-new button[type=submit]")).click();
-            assertThat(b.waitFor(By.id("new-shortcut-error")).getText()).isEqualTo("shortcut /refund already exists");
+            assertThat(b.waitForText(By.id("new-shortcut-error"), "shortcut /refund already exists")).isEqualTo("shortcut /refund already exists");
             assertThat(b.driver.findElement(By.id("new-title")).getAttribute("value")).isEqualTo("Another");
 
             WebElement title = b.driver.findElement(By.id("e" + id + "-title"));
@@ -50,7 +50,7 @@ class CannedAdminPageIT {
             assertThat(fx.admin.get("/api/v1/canned-responses/" + id).json().get("title").asString()).isEqualTo("Refund sent");
 
             b.driver.findElement(By.id("delete-" + id)).click();
-            assertThat(b.waitFor(By.cssSelector("p.notice")).getText()).isEqualTo("Canned response deleted.");
+            assertThat(b.waitForText(By.cssSelector("p.notice"), "Canned response deleted.")).isEqualTo("Canned response deleted.");
             assertThat(fx.admin.get("/api/v1/canned-responses/" + id).status()).isEqualTo(404);
         }
     }

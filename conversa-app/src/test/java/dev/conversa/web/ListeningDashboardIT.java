@@ -49,12 +49,12 @@ class ListeningDashboardIT {
             b.login(fx.adminEmail, ConsoleFixture.PASSWORD);
             b.driver.get(b.base + "/listening");
             b.waitFor(By.id("topics-link")).click();
-            assertThat(b.waitFor(By.tagName("h1")).getText()).isEqualTo("Temas");
+            assertThat(b.waitForText(By.tagName("h1"), "Temas")).isEqualTo("Temas");
             addTopic(b, "Rival SA", "COMPETITOR", "Rival");
             b.driver.get(b.base + "/listening/topics");
             addTopic(b, "Acme", "BRAND", "Marca");
 
-            assertThat(b.waitFor(By.id("topic-name")).getText()).isEqualTo("Acme");
+            assertThat(b.waitForText(By.id("topic-name"), "Acme")).isEqualTo("Acme");
             assertThat(b.driver.findElement(By.id("volume")).getText()).isEqualTo("3");
             assertThat(b.driver.findElement(By.id("reach")).getText()).isEqualTo("2700");
             assertThat(b.driver.findElement(By.id("net-sentiment")).getText()).isEqualTo("0.00");
@@ -81,7 +81,7 @@ class ListeningDashboardIT {
                     .contains("últimas 4 semanas");
             screenshot(b, "listening-dashboard-es.png");
             rule.findElement(By.cssSelector("button")).click();
-            assertThat(b.waitFor(By.cssSelector("#rules li")).getText()).isEqualTo("Todavía no hay reglas de alerta.");
+            assertThat(b.waitForText(By.cssSelector("#rules li"), "Todavía no hay reglas de alerta.")).isEqualTo("Todavía no hay reglas de alerta.");
         }
 
         long brandTopic = fx.admin.get("/api/v1/listening/topics").json().valueStream()
@@ -91,14 +91,14 @@ class ListeningDashboardIT {
         try (Browser b = Browser.open(port, "en")) {
             b.login(agentEmail, ConsoleFixture.PASSWORD);
             b.driver.get(b.base + "/listening/topics/" + brandTopic + "?days=30&interval=week");
-            assertThat(b.waitFor(By.id("figures-title")).getText()).isEqualTo("Figures");
+            assertThat(b.waitForText(By.id("figures-title"), "Figures")).isEqualTo("Figures");
             assertThat(b.driver.findElement(By.id("sov-title")).getText()).isEqualTo("Share of voice");
             assertThat(b.driver.findElement(By.id("volume")).getText()).isEqualTo("3");
             assertThat(b.driver.findElements(By.id("rule-form"))).as("agents read, supervisors manage").isEmpty();
             assertThat(b.driver.findElements(By.cssSelector("#trend rect.all")).size()).isBetween(5, 6);
             screenshot(b, "listening-dashboard-en.png");
             b.driver.get(b.base + "/listening/topics");
-            assertThat(b.waitFor(By.tagName("h1")).getText()).isEqualTo("Topics");
+            assertThat(b.waitForText(By.tagName("h1"), "Topics")).isEqualTo("Topics");
             assertThat(b.driver.findElements(By.id("topic-form"))).isEmpty();
             assertThat(b.driver.findElements(By.id("alert-feed"))).as("the feed's secret is for supervisors").isEmpty();
         }

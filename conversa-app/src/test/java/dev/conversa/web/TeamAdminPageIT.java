@@ -25,20 +25,20 @@ class TeamAdminPageIT {
         try (Browser b = Browser.open(port, "es")) {
             b.login(fx.adminEmail, ConsoleFixture.PASSWORD);
             b.waitFor(By.cssSelector("a.nav-teams")).click();
-            assertThat(b.waitFor(By.tagName("h1")).getText()).isEqualTo("Equipos");
+            assertThat(b.waitForText(By.tagName("h1"), "Equipos")).isEqualTo("Equipos");
 
             // the browser's own check is bypassed to see the server's answer next to the field
             b.driver.executeScript("document.getElementById('new-name').removeAttribute('required')");
             b.driver.findElement(By.id("new-member-" + ana)).click();
             b.driver.findElement(By.cssSelector("#team-new button[type=submit]")).click();
-            assertThat(b.waitFor(By.id("new-name-error")).getText()).isEqualTo("name is required");
+            assertThat(b.waitForText(By.id("new-name-error"), "name is required")).isEqualTo("name is required");
             assertThat(b.driver.findElement(By.id("new-name")).getAttribute("aria-describedby")).isEqualTo("new-name-error");
             assertThat(b.driver.findElement(By.id("new-member-" + ana)).isSelected()).as("what was chosen is kept").isTrue();
 
             b.driver.findElement(By.id("new-name")).sendKeys("Facturación");
             b.driver.findElement(By.id("new-member-" + luis)).click();
             b.driver.findElement(By.cssSelector("#team-new button[type=submit]")).click();
-            assertThat(b.waitFor(By.cssSelector("p.notice")).getText()).isEqualTo("Equipo Facturación guardado.");
+            assertThat(b.waitForText(By.cssSelector("p.notice"), "Equipo Facturación guardado.")).isEqualTo("Equipo Facturación guardado.");
             var team = fx.admin.get("/api/v1/teams").json().valueStream()
                     .filter(t -> t.get("name").asString().equals("Facturación")).findFirst().orElseThrow();
             long id = team.get("id").asLong();
@@ -50,7 +50,7 @@ class TeamAdminPageIT {
             b.driver.findElement(By.id("t" + id + "-description")).sendKeys("Pagos y devoluciones");
             b.driver.findElement(By.id("t" + id + "-member-" + luis)).click();
             b.driver.findElement(By.cssSelector("#team-" + id + " button.save")).click();
-            assertThat(b.waitFor(By.cssSelector("p.notice")).getText()).isEqualTo("Equipo Facturación y cobros guardado.");
+            assertThat(b.waitForText(By.cssSelector("p.notice"), "Equipo Facturación y cobros guardado.")).isEqualTo("Equipo Facturación y cobros guardado.");
             var changed = fx.admin.get("/api/v1/teams/" + id).json();
             assertThat(changed.get("name").asString()).isEqualTo("Facturación y cobros");
             assertThat(changed.get("description").asString()).isEqualTo("Pagos y devoluciones");
@@ -59,7 +59,7 @@ class TeamAdminPageIT {
             var skills = b.driver.findElement(By.id("skills-" + ana));
             skills.sendKeys("language:es=5, billing=9");
             b.driver.findElement(By.cssSelector("#agent-" + ana + " button.save-agent")).click();
-            assertThat(b.waitFor(By.id("skills-error-" + ana)).getText()).isEqualTo("skills are names with levels 1 to 5");
+            assertThat(b.waitForText(By.id("skills-error-" + ana), "skills are names with levels 1 to 5")).isEqualTo("skills are names with levels 1 to 5");
             assertThat(b.driver.findElement(By.id("skills-" + ana)).getAttribute("value")).isEqualTo("language:es=5, billing=9");
             skills = b.driver.findElement(By.id("skills-" + ana));
             skills.clear();
@@ -71,7 +71,7 @@ class TeamAdminPageIT {
             calls.clear();
             calls.sendKeys("1");
             b.driver.findElement(By.cssSelector("#agent-" + ana + " button.save-agent")).click();
-            assertThat(b.waitFor(By.cssSelector("p.notice")).getText()).isEqualTo("Habilidades y capacidad de Ana Agente guardadas.");
+            assertThat(b.waitForText(By.cssSelector("p.notice"), "Habilidades y capacidad de Ana Agente guardadas.")).isEqualTo("Habilidades y capacidad de Ana Agente guardadas.");
             var routing = fx.admin.get("/api/v1/routing/agents").json().valueStream()
                     .filter(a -> a.get("userId").asLong() == ana).findFirst().orElseThrow();
             assertThat(routing.get("skills").get("language:es").asInt()).isEqualTo(5);
@@ -82,7 +82,7 @@ class TeamAdminPageIT {
             assertThat(b.driver.findElement(By.id("skills-" + ana)).getAttribute("value")).isEqualTo("billing=3, language:es=5");
 
             b.driver.findElement(By.cssSelector("#team-" + id + " button.delete")).click();
-            assertThat(b.waitFor(By.cssSelector("p.notice")).getText()).isEqualTo("Equipo Facturación y cobros eliminado.");
+            assertThat(b.waitForText(By.cssSelector("p.notice"), "Equipo Facturación y cobros eliminado.")).isEqualTo("Equipo Facturación y cobros eliminado.");
             assertThat(fx.admin.get("/api/v1/teams/" + id).status()).isEqualTo(404);
             assertThat(b.driver.findElements(By.id("team-" + id))).isEmpty();
         }

@@ -24,12 +24,12 @@ class TokenAdminPageIT {
         try (Browser b = Browser.open(port, "es")) {
             b.login(fx.adminEmail, ConsoleFixture.PASSWORD);
             b.waitFor(By.cssSelector("a.nav-tokens")).click();
-            assertThat(b.waitFor(By.tagName("h1")).getText()).isEqualTo("Tokens de API");
+            assertThat(b.waitForText(By.tagName("h1"), "Tokens de API")).isEqualTo("Tokens de API");
 
             // the browser's own validation is bypassed to see the server's answer next to the field
             b.driver.executeScript("document.getElementById('token-name').removeAttribute('required')");
             b.driver.findElement(By.cssSelector("form.issue button[type=submit]")).click();
-            assertThat(b.waitFor(By.id("name-error")).getText()).isEqualTo("name is required");
+            assertThat(b.waitForText(By.id("name-error"), "name is required")).isEqualTo("name is required");
             assertThat(b.driver.findElement(By.id("token-name")).getAttribute("aria-describedby")).isEqualTo("name-error");
 
             b.driver.findElement(By.id("token-name")).sendKeys("CRM de ventas");

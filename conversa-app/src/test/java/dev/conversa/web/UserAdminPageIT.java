@@ -83,7 +83,7 @@ class UserAdminPageIT {
         try (Browser admin = Browser.open(port, "en")) {
             admin.login(fx.adminEmail, ConsoleFixture.PASSWORD);
             admin.waitFor(By.cssSelector("a.nav-users")).click();
-            assertThat(admin.waitFor(By.tagName("h1")).getText()).isEqualTo("People");
+            assertThat(admin.waitForText(By.tagName("h1"), "People")).isEqualTo("People");
             // the admin cannot deactivate themselves (the workspace could be left without an admin)
             assertThat(admin.driver.findElement(By.id("user-" + fx.workspace.adminId())).findElements(By.cssSelector("button.deactivate"))).isEmpty();
 
@@ -91,7 +91,7 @@ class UserAdminPageIT {
             admin.driver.executeScript("var e = document.getElementById('invite-email'); e.removeAttribute('required');"
                     + " e.type = 'text'; e.value = 'not-an-address'; document.getElementById('invite-name').value = 'Nadia';");
             admin.driver.findElement(By.cssSelector("#invite-form button[type=submit]")).click();
-            assertThat(admin.waitFor(By.id("email-error")).getText()).isEqualTo("a valid email address is required");
+            assertThat(admin.waitForText(By.id("email-error"), "a valid email address is required")).isEqualTo("a valid email address is required");
             assertThat(admin.driver.findElement(By.id("invite-email")).getAttribute("aria-describedby")).isEqualTo("email-error");
             assertThat(admin.driver.findElement(By.id("invite-name")).getAttribute("value")).isEqualTo("Nadia");
 
@@ -100,7 +100,7 @@ class UserAdminPageIT {
             email.sendKeys(invitee);
             new Select(admin.driver.findElement(By.id("invite-role"))).selectByValue("SUPERVISOR");
             admin.driver.findElement(By.cssSelector("#invite-form button[type=submit]")).click();
-            assertThat(admin.waitFor(By.id("link-notice")).getText()).isEqualTo("Invitation sent to " + invitee + ".");
+            assertThat(admin.waitForText(By.id("link-notice"), "Invitation sent to " + invitee + ".")).isEqualTo("Invitation sent to " + invitee + ".");
             assertThat(admin.driver.findElements(By.id("issued-link"))).as("mailed, so not shown").isEmpty();
             link = linkMailedTo(invitee, 1);
             assertThat(link).startsWith(admin.base + "/account/password/");
@@ -123,11 +123,11 @@ class UserAdminPageIT {
                 invited.driver.findElement(By.id("password")).sendKeys("una-clave-larga-1");
                 invited.driver.findElement(By.id("confirm")).sendKeys("otra-clave-larga-2");
                 invited.driver.findElement(By.cssSelector("form button[type=submit]")).click();
-                assertThat(invited.waitFor(By.id("confirm-error")).getText()).isEqualTo("Las dos contraseñas no coinciden.");
+                assertThat(invited.waitForText(By.id("confirm-error"), "Las dos contraseñas no coinciden.")).isEqualTo("Las dos contraseñas no coinciden.");
                 invited.driver.findElement(By.id("password")).sendKeys("una-clave-larga-1");
                 invited.driver.findElement(By.id("confirm")).sendKeys("una-clave-larga-1");
                 invited.driver.findElement(By.cssSelector("form button[type=submit]")).click();
-                assertThat(invited.waitFor(By.id("password-set")).getText()).isEqualTo("Contraseña guardada: entra con ella.");
+                assertThat(invited.waitForText(By.id("password-set"), "Contraseña guardada: entra con ella.")).isEqualTo("Contraseña guardada: entra con ella.");
                 invited.login(invitee, "una-clave-larga-1");
                 // a supervisor: reports and listening, no admin pages
                 assertThat(invited.driver.findElement(By.cssSelector("a.nav-listening")).getText()).isEqualTo("Escucha");
@@ -141,7 +141,7 @@ class UserAdminPageIT {
             assertThat(ConsoleSession.login(port, fx.adminEmail).get(link.substring(admin.base.length())).status()).isEqualTo(410);
 
             admin.driver.navigate().refresh();
-            assertThat(admin.waitFor(By.cssSelector("#user-" + id + " .state")).getText()).isEqualTo("active");
+            assertThat(admin.waitForText(By.cssSelector("#user-" + id + " .state"), "active")).isEqualTo("active");
             var nadia = ConsoleSession.login(port, invitee, "una-clave-larga-1", "en");
             assertThat(nadia.get("/reports").status()).isEqualTo(200);
             new Select(admin.driver.findElement(By.id("role-" + id))).selectByValue("AGENT");
@@ -155,16 +155,16 @@ class UserAdminPageIT {
             assertThat(nadia.get("/reports").status()).isEqualTo(403);
 
             admin.driver.findElement(By.cssSelector("#user-" + id + " button.deactivate")).click();
-            assertThat(admin.waitFor(By.cssSelector("#user-" + id + " .state")).getText()).isEqualTo("deactivated");
+            assertThat(admin.waitForText(By.cssSelector("#user-" + id + " .state"), "deactivated")).isEqualTo("deactivated");
             assertThat(fx.admin.get("/api/v1/users/" + id).json().get("active").asBoolean()).isFalse();
             assertThat(signsIn(invitee, "una-clave-larga-1")).as("a deactivated person cannot sign in").isFalse();
             assertThat(nadia.get("/inbox").status()).as("and is signed out").isEqualTo(302);
             admin.driver.findElement(By.cssSelector("#user-" + id + " button.reactivate")).click();
-            assertThat(admin.waitFor(By.cssSelector("#user-" + id + " .state")).getText()).isEqualTo("active");
+            assertThat(admin.waitForText(By.cssSelector("#user-" + id + " .state"), "active")).isEqualTo("active");
             assertThat(signsIn(invitee, "una-clave-larga-1")).isTrue();
 
             admin.driver.findElement(By.cssSelector("#user-" + id + " button.reset")).click();
-            assertThat(admin.waitFor(By.id("link-notice")).getText()).isEqualTo("Password reset link sent to " + invitee + ".");
+            assertThat(admin.waitForText(By.id("link-notice"), "Password reset link sent to " + invitee + ".")).isEqualTo("Password reset link sent to " + invitee + ".");
             String reset = linkMailedTo(invitee, 2);
             assertThat(reset).isNotEqualTo(link);
             var session = ConsoleSession.anonymous(port);
