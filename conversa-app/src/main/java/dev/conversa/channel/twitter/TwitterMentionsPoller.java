@@ -14,9 +14,12 @@ import dev.conversa.lease.Leases;
 import dev.conversa.kernel.Backoff;
 import dev.conversa.worker.Worker;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Polls the X API v2 mentions timeline ({@code GET /2/users/:id/mentions}) of inboxes with {@code pollMentions=true}
@@ -27,7 +30,6 @@ import org.springframework.stereotype.Component;
 @Component
 class TwitterMentionsPoller extends Worker {
     private static final Logger log = LoggerFactory.getLogger(TwitterMentionsPoller.class);
-    private static final Duration INTERVAL = Duration.ofSeconds(60);
     static final String FIELDS = "tweet.fields=conversation_id,created_at,author_id,in_reply_to_user_id,referenced_tweets,"
             + "attachments,edit_history_tweet_ids&expansions=author_id,attachments.media_keys"
             + "&user.fields=name,username,profile_image_url,public_metrics&media.fields=type,url,preview_image_url";
@@ -37,10 +39,13 @@ class TwitterMentionsPoller extends Worker {
     private final SocialState state;
     private final InboxService inboxes;
     private final Leases leases;
+    private final MentionsPolling polling;
 
-    TwitterMentionsPoller(TwitterApi api, TwitterIntake intake, SocialState state, InboxService inboxes, Leases leases) {
-        super("x-mentions-poller", new Backoff(INTERVAL, Duration.ofMinutes(15)));
+    TwitterMentionsPoller(TwitterApi api, TwitterIntake intake, SocialState state, InboxService inboxes, Leases leases,
+                          MentionsPolling polling) {
+        super("x-mentions-poller", new Backoff(polling.every(), Duration.ofMinutes(15)));
         this.leases = leases;
+        this.polling = polling;
         this.api = api;
         this.intake = intake;
         this.state = state;
@@ -67,19 +72,39 @@ class TwitterMentionsPoller extends Worker {
             return 0;
         }
         try {
-            SocialHttp.Response r = api.call(inbox, b -> b.GET(), url);
-            if (r.status() == 429) {
-                api.limits().limited(TwitterApi.limitKey(inbox, url), r, Duration.ofMinutes(15));
-                return 0;
+            // Newest first, 100 a page: follow next_token back to the last seen post, then ingest oldest first. The
+            // cursor moves only when every page was read, so an error halfway reads the same range again (stored once).
+            List<JsonNode> pages = new ArrayList<>();
+            String next = null;
+            boolean complete = false;
+            while (pages.size() < polling.maxPages()) {
+                SocialHttp.Response r = api.call(inbox, b -> b.GET(), next == null ? url : url + "&pagination_token=" + next);
+                if (r.status() == 429) {
+                    api.limits().limited(TwitterApi.limitKey(inbox, url), r, Duration.ofMinutes(15));
+                    break;
+                }
+                if (!r.ok()) {
+                    log.warn("X mentions poll of inbox {} failed: {}", inbox.id(), r);
+                    break;
+                }
+                pages.add(r.json());
+                next = text(r.json().path("meta"), "next_token");
+                if (next == null) {
+                    complete = true;
+                    break;
+                }
             }
-            if (!r.ok()) {
-                log.warn("X mentions poll of inbox {} failed: {}", inbox.id(), r);
-                return 0;
+            if (!complete && next != null && pages.size() == polling.maxPages()) {
+                log.warn("X inbox {}: more than {} pages of mentions since the last poll; older ones are skipped",
+                        inbox.id(), polling.maxPages());
+                complete = true;
             }
-            var page = r.json();
-            int n = intake.ingestV2(inbox, page);
-            String newest = text(page.path("meta"), "newest_id");
-            if (newest != null) {
+            int n = 0;
+            for (JsonNode page : pages.reversed()) {
+                n += intake.ingestV2(inbox, page);
+            }
+            String newest = pages.isEmpty() ? null : text(pages.getFirst().path("meta"), "newest_id");
+            if (complete && newest != null) {
                 state.cursor(lease, inbox.id(), "mentions.since_id", newest);
             }
             return n;
@@ -99,6 +124,6 @@ class TwitterMentionsPoller extends Worker {
                 pollNow(inbox);
             }
         }
-        return INTERVAL;
+        return polling.every();
     }
 }

@@ -331,6 +331,27 @@ class TwitterIT {
     }
 
     @Test
+    void aBurstOfMentionsBetweenTwoPollsIsReadBackThroughEveryPage() throws Exception {
+        try (var timeline = new MentionsTimelineServer()) {
+            long id = SocialTestKit.createInbox(admin, "TWITTER", """
+                    {"apiBaseUrl":"%s","userId":"2244994945","username":"acme"}""".formatted(timeline.baseUrl()), """
+                    {"accessToken":"token-1"}""");
+            var box = inboxes.allOfChannel(dev.conversa.kernel.ChannelType.TWITTER).stream().filter(i -> i.id() == id).findFirst().orElseThrow();
+            timeline.mention(501, "hola");
+            assertThat(poller.pollNow(box)).isEqualTo(1);
+            for (int i = 0; i < 250; i++) {
+                timeline.mention(600 + i % 9, "ráfaga " + i);
+            }
+            int before = timeline.calls();
+            assertThat(poller.pollNow(box)).as("three pages of 100, back to the last seen post").isEqualTo(250);
+            assertThat(timeline.calls() - before).isEqualTo(3);
+            assertThat(poller.pollNow(box)).isZero();
+            assertThat(admin.get("/api/v1/conversations?inboxId=" + id + "&size=1").json().get("total").asLong())
+                    .isEqualTo(251);
+        }
+    }
+
+    @Test
     void hidingAReplyIsAuditedWithItsReason() {
         x.stubFor(put(prefix + "/2/tweets/1050118621198921728/hidden").willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("{\"data\":{\"hidden\":true}}")));
