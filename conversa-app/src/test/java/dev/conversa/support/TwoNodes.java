@@ -41,6 +41,7 @@ public final class TwoNodes implements AutoCloseable {
     private Process nodeA;
     private int portA;
     private ConfigurableApplicationContext nodeB;
+    private final List<String> properties = new ArrayList<>();
 
     private TwoNodes(String name, String baseUrl, String user, String password) throws SQLException {
         this.name = name;
@@ -64,6 +65,12 @@ public final class TwoNodes implements AutoCloseable {
                 System.getProperty("conversa.test.db-password"));
     }
 
+    /** Adds {@code --key=value} arguments that both nodes start with (call before starting them). */
+    public TwoNodes with(String... arguments) {
+        properties.addAll(List.of(arguments));
+        return this;
+    }
+
     /** Starts node A (its log in {@code target/<name>-node-a.log}) and waits until it is healthy. */
     public Api startNodeA() throws Exception {
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -77,6 +84,7 @@ public final class TwoNodes implements AutoCloseable {
                 "--spring.profiles.active=test", "--server.port=" + portA, "--conversa.cluster.node-id=node-a",
                 "--conversa.leases.duration=" + LEASE_DURATION, "--conversa.leases.retry-every=" + RETRY_EVERY,
                 "--conversa.leases.scope=" + scope));
+        command.addAll(properties);
         File log = new File("target/" + name + "-node-a.log");
         nodeA = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
         Api api = new Api(portA, null);
@@ -93,10 +101,11 @@ public final class TwoNodes implements AutoCloseable {
 
     /** Starts node B in this JVM. */
     public ConfigurableApplicationContext startNodeB() {
-        nodeB = new SpringApplicationBuilder(ConversaApplication.class).profiles("test")
-                .run("--server.port=0", "--conversa.test.db-url=" + url, "--conversa.cluster.node-id=node-b",
-                        "--conversa.leases.duration=" + LEASE_DURATION, "--conversa.leases.retry-every=" + RETRY_EVERY,
-                        "--conversa.leases.scope=" + scope);
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--conversa.test.db-url=" + url,
+                "--conversa.cluster.node-id=node-b", "--conversa.leases.duration=" + LEASE_DURATION,
+                "--conversa.leases.retry-every=" + RETRY_EVERY, "--conversa.leases.scope=" + scope));
+        arguments.addAll(properties);
+        nodeB = new SpringApplicationBuilder(ConversaApplication.class).profiles("test").run(arguments.toArray(String[]::new));
         return nodeB;
     }
 

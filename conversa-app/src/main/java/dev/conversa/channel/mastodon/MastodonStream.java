@@ -21,7 +21,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -32,7 +34,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Reads each Mastodon inbox's user stream ({@code GET /api/v1/streaming/user}, server-sent events) on a virtual
  * thread and stores its events in the intake queue: {@code notification} (mentions, DMs), {@code status.update}
- * (edits) and {@code delete}. Before each (re)connection the mentions missed meanwhile are fetched from
+ * (edits) and {@code delete}. Once each (re)connection is open, the mentions missed meanwhile are fetched from
  * {@code /api/v1/notifications}; both paths store a notification under its id, so it is processed once.
  * On a cluster one node follows each account: the holder of the lease {@code mastodon-inbox:<id>}, asked for at every
  * scan (every {@code conversa.leases.retry-every}). Losing the lease closes the stream at once, and the cursor moves only under its fencing token.
@@ -41,6 +43,9 @@ import tools.jackson.databind.JsonNode;
 class MastodonStream extends Worker {
     static final String SOURCE = "mastodon";
     private static final Logger log = LoggerFactory.getLogger(MastodonStream.class);
+    /** Mastodon's largest notifications page, and how many pages one catch-up reads at most. */
+    private static final int PAGE = 40;
+    private static final int CATCH_UP_PAGES = 50;
 
     private final InboxService inboxes;
     private final SocialState state;
@@ -86,39 +91,58 @@ class MastodonStream extends Worker {
         }
     }
 
-    /** Fetches mentions since the last one seen; returns how many new ones were stored. */
+    /**
+     * Fetches the mentions since the last one seen; returns how many new ones were stored. With a cursor it pages
+     * forward with {@code min_id} (the page immediately newer than it) until a page is short, so a long disconnection
+     * loses nothing ({@code since_id} would answer only the newest page); the first time, only the newest page.
+     */
     int catchUp(Inbox inbox) {
         Lease lease = lease(inbox);
-        String since = state.cursor(inbox.id(), "notifications.since_id").orElse(null);
-        String url = MastodonApi.instance(inbox) + "/api/v1/notifications?types%5B%5D=mention&limit=40"
-                + (since == null ? "" : "&since_id=" + since);
-        SocialHttp.Response r = http.send(http.request(url).header("Authorization", "Bearer " + MastodonApi.token(inbox, inboxes))
-                .GET().build());
-        if (r.status() == 401 || r.status() == 403) {
-            inboxes.reportError(inbox.workspaceId(), inbox.id(), "Mastodon rejected the access token: " + r);
-            return 0;
-        }
-        if (!r.ok()) {
-            return 0;
-        }
+        String cursor = state.cursor(inbox.id(), "notifications.since_id").orElse(null);
         int stored = 0;
-        String newest = since;
-        for (JsonNode n : r.json()) {
-            if (store(inbox, lease, "notification", n.toString())) {
-                stored++;
+        for (int page = 0; page < CATCH_UP_PAGES; page++) {
+            String url = MastodonApi.instance(inbox) + "/api/v1/notifications?types%5B%5D=mention&limit=" + PAGE
+                    + (cursor == null ? "" : "&min_id=" + cursor);
+            SocialHttp.Response r = http.send(http.request(url).header("Authorization", "Bearer " + MastodonApi.token(inbox, inboxes))
+                    .GET().build());
+            if (r.status() == 401 || r.status() == 403) {
+                inboxes.reportError(inbox.workspaceId(), inbox.id(), "Mastodon rejected the access token: " + r);
+                return stored;
             }
-            String id = n.path("id").asString();
-            if (newest == null || compareIds(id, newest) > 0) {
-                newest = id;
+            if (!r.ok()) {
+                return stored;
             }
-        }
-        if (newest != null && !newest.equals(since)) {
-            state.cursor(lease, inbox.id(), "notifications.since_id", newest);
+            String newest = cursor;
+            List<JsonNode> notifications = new ArrayList<>();
+            r.json().forEach(notifications::add);
+            int size = notifications.size();
+            // oldest first: store() moves the cursor with each one, so a crash halfway leaves the rest after it
+            notifications.sort((a, b) -> compareIds(a.path("id").asString(), b.path("id").asString()));
+            for (JsonNode n : notifications) {
+                if (store(inbox, lease, "notification", n.toString())) {
+                    stored++;
+                }
+                String id = n.path("id").asString();
+                if (newest == null || compareIds(id, newest) > 0) {
+                    newest = id;
+                }
+            }
+            boolean first = cursor == null;
+            if (newest != null && !newest.equals(cursor)) {
+                state.cursor(lease, inbox.id(), "notifications.since_id", newest);
+                cursor = newest;
+            }
+            if (first || size < PAGE) {
+                break;
+            }
         }
         return stored;
     }
 
-    /** Reads the stream until the server closes it; returns how many new events were stored. */
+    /**
+     * Opens the stream, fetches the mentions missed while it was closed ({@link #catchUp}), then reads the stream until
+     * the server closes it; returns how many new events were stored.
+     */
     int streamOnce(Inbox inbox) throws IOException, InterruptedException {
         Lease lease = lease(inbox);
         HttpRequest request = HttpRequest.newBuilder(URI.create(MastodonApi.instance(inbox) + "/api/v1/streaming/user"))
@@ -130,10 +154,19 @@ class MastodonStream extends Worker {
             inboxes.reportError(inbox.workspaceId(), inbox.id(), "Mastodon refused the stream: HTTP " + response.statusCode());
             return 0;
         }
-        int stored = 0;
         open.put(inbox.id(), response.body());
         if (!lease.held()) {
             stopFollowing(inbox.id()); // lost while connecting: the hook ran before the stream was registered
+        }
+        // Catch up only now that the stream is open: a mention posted between the two is in the stream or in the
+        // catch-up (or both: stored once), never in neither.
+        int stored = 0;
+        try {
+            stored = catchUp(inbox);
+        } catch (RuntimeException e) {
+            response.body().close();
+            open.remove(inbox.id(), response.body());
+            throw e;
         }
         try (var reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             String event = null;
@@ -167,11 +200,6 @@ class MastodonStream extends Worker {
                     return false;
                 }
                 key = "notification:" + n.path("id").asString();
-                String id = n.path("id").asString();
-                String since = state.cursor(inbox.id(), "notifications.since_id").orElse(null);
-                if (since == null || compareIds(id, since) > 0) {
-                    state.cursor(lease, inbox.id(), "notifications.since_id", id);
-                }
             }
             case "delete" -> key = "delete:" + data;
             case "status.update" -> {
@@ -185,7 +213,16 @@ class MastodonStream extends Worker {
         Map<String, String> envelope = new LinkedHashMap<>();
         envelope.put("event", event);
         envelope.put("payload", data);
-        return queue.enqueue(inbox.workspaceId(), inbox.id(), SOURCE, key, http.mapper().writeValueAsString(envelope));
+        boolean stored = queue.enqueue(inbox.workspaceId(), inbox.id(), SOURCE, key, http.mapper().writeValueAsString(envelope));
+        if (event.equals("notification")) {
+            // only once the notification is in the queue: a crash between the two reads it again, stored once
+            String id = key.substring("notification:".length());
+            String since = state.cursor(inbox.id(), "notifications.since_id").orElse(null);
+            if (since == null || compareIds(id, since) > 0) {
+                state.cursor(lease, inbox.id(), "notifications.since_id", id);
+            }
+        }
+        return stored;
     }
 
     /** Mastodon ids are numeric strings of growing length. */
@@ -222,7 +259,6 @@ class MastodonStream extends Worker {
                     return;
                 }
                 try {
-                    catchUp(inbox.get());
                     streamOnce(inbox.get());
                     failures = 0;
                 } catch (IOException | RuntimeException e) {

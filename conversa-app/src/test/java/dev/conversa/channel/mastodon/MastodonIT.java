@@ -154,6 +154,24 @@ class MastodonIT {
     }
 
     @Test
+    void aLongDisconnectionIsCaughtUpPageByPageFromTheLastSeenNotification() throws Exception {
+        try (var server = new MastodonServer()) {
+            long id = SocialTestKit.createInbox(admin, "MASTODON", """
+                    {"instanceUrl":"%s","accountId":"1","acct":"acme","streaming":"false"}""".formatted(server.baseUrl()),
+                    "{\"accessToken\":\"mastodon-token\"}");
+            var box = inboxes.allOfChannel(ChannelType.MASTODON).stream().filter(i -> i.id() == id).findFirst().orElseThrow();
+            server.mention(71, "primera");
+            assertThat(stream.catchUp(box)).isEqualTo(1);
+            for (int i = 0; i < 95; i++) {
+                server.mention(72 + i % 5, "mientras tanto " + i);
+            }
+            assertThat(stream.catchUp(box)).as("pages of 40, 40 and 15 after the last seen one").isEqualTo(95);
+            assertThat(stream.catchUp(box)).isZero();
+            assertThat(queue.count(id)).isEqualTo(96);
+        }
+    }
+
+    @Test
     void aRateLimitedPostWaitsForTheResetAndIsPostedOnce() throws Exception {
         instance.stubFor(post(prefix + "/api/v1/statuses").inScenario("limit").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(429).withHeader("X-RateLimit-Limit", "300").withHeader("X-RateLimit-Remaining", "0")
