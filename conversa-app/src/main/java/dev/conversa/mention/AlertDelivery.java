@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends an alert by email (Spring Boot's {@code spring.mail.*}) and to the rule's webhook. One attempt each; the
- * outcome is stored with the alert (the console and the Atom feed have it in any case).
+ * Sends an alert by email (Spring Boot's {@code spring.mail.*}) and to the rule's webhook: one attempt of each route
+ * asked for. {@link AlertDeliveries} retries the failed routes and stores the outcome with the alert (the console and
+ * the Atom feed have the alert in any case).
  *
  * <p>Redirects are not followed, and unless {@code allow-private-addresses} a webhook host that resolves to an address
  * of the installation's own network is refused (checked just before the request, as for feeds).
@@ -52,8 +53,14 @@ class AlertDelivery {
     record Outcome(String email, String webhook) {
     }
 
-    Outcome deliver(Alert alert, AlertRule rule) {
-        return new Outcome(email(alert, rule), webhook(alert, rule));
+    /** Sends by the routes asked for; a route not asked for, or that the rule does not have, comes back {@code null}. */
+    Outcome deliver(Alert alert, AlertRule rule, boolean byEmail, boolean byWebhook) {
+        return new Outcome(byEmail ? email(alert, rule) : null, byWebhook ? webhook(alert, rule) : null);
+    }
+
+    /** Whether a route's status is worth another attempt: a failure (not a refusal or a missing configuration). */
+    static boolean retryable(String status) {
+        return status != null && status.startsWith("failed");
     }
 
     private String email(Alert alert, AlertRule rule) {

@@ -34,19 +34,19 @@ class AlertEvaluator extends Worker {
     private final AlertStore store;
     private final TopicStore topics;
     private final TopicFigureStore figures;
-    private final AlertDelivery delivery;
+    private final AlertDeliveries deliveries;
     private final Leases leases;
     private final TransactionTemplate tx;
     private final AlertProperties properties;
     private final Clock clock;
 
-    AlertEvaluator(AlertStore store, TopicStore topics, TopicFigureStore figures, AlertDelivery delivery, Leases leases,
+    AlertEvaluator(AlertStore store, TopicStore topics, TopicFigureStore figures, AlertDeliveries deliveries, Leases leases,
                    PlatformTransactionManager transactions, AlertProperties properties, ObjectProvider<Clock> clock) {
         super("listening-alerts", new Backoff(properties.tick(), properties.tick().multipliedBy(10)));
         this.store = store;
         this.topics = topics;
         this.figures = figures;
-        this.delivery = delivery;
+        this.deliveries = deliveries;
         this.leases = leases;
         this.tx = new TransactionTemplate(transactions);
         this.properties = properties;
@@ -137,10 +137,8 @@ class AlertEvaluator extends Worker {
         if (id == null) {
             return false;
         }
-        Alert stored = store.alert(ws, id).orElseThrow();
-        AlertDelivery.Outcome outcome = delivery.deliver(stored, rule);
-        store.delivered(id, outcome.email(), outcome.webhook());
-        log.info("Listening alert {}: {}", id, stored.headline());
+        log.info("Listening alert {}: {}", id, store.alert(ws, id).orElseThrow().headline());
+        deliveries.wakeAfterCommit(); // its email and webhook go out from the delivery queue, retried there
         return true;
     }
 

@@ -78,20 +78,50 @@ class AlertStore {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO listening_alert (workspace_id, rule_id, topic_id, topic_name, kind, window_start, window_end,
-                    observed, expected, band_low, band_high, z_score, baseline, explanation, fired_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    observed, expected, band_low, band_high, z_score, baseline, explanation, fired_at, delivery_due_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(ws, a.ruleId(), a.topicId(), a.topicName(), a.kind().name(), Sql.ts(a.windowStart()),
                         Sql.ts(a.windowEnd()), a.observed(), a.expected(), a.bandLow(), a.bandHigh(), a.zScore(),
                         String.join(",", a.baseline().stream().map(String::valueOf).toList()),
                         json.writeValueAsString(new Explanation(a.topTerms(), a.topAuthors(), a.samples())),
-                        Sql.ts(a.firedAt()))
+                        Sql.ts(a.firedAt()), Sql.ts(a.firedAt()))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
 
-    void delivered(long alertId, String emailStatus, String webhookStatus) {
-        jdbc.sql("UPDATE listening_alert SET email_status = ?, webhook_status = ? WHERE id = ?")
-                .params(emailStatus, webhookStatus, alertId).update();
+    /** An alert whose delivery a node claimed: its workspace, rule, statuses so far and attempts made. */
+    record PendingDelivery(long workspaceId, long alertId, long ruleId, String emailStatus, String webhookStatus,
+                           int attempts) {
+    }
+
+    List<Long> deliveriesDue(Instant now, int max) {
+        return jdbc.sql("""
+                SELECT id FROM listening_alert WHERE delivery_due_at <= ?
+                  AND (delivery_claimed_until IS NULL OR delivery_claimed_until < ?)
+                ORDER BY delivery_due_at FETCH FIRST %d ROWS ONLY""".formatted(max))
+                .params(Sql.ts(now), Sql.ts(now)).query(Long.class).list();
+    }
+
+    /** Claims a due delivery until {@code until}, unless another node claimed it first. */
+    Optional<PendingDelivery> claimDelivery(long alertId, Instant now, Instant until) {
+        int claimed = jdbc.sql("""
+                UPDATE listening_alert SET delivery_claimed_until = ?
+                WHERE id = ? AND delivery_due_at <= ? AND (delivery_claimed_until IS NULL OR delivery_claimed_until < ?)""")
+                .params(Sql.ts(until), alertId, Sql.ts(now), Sql.ts(now)).update();
+        if (claimed == 0) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT workspace_id, id, rule_id, email_status, webhook_status, delivery_attempts FROM listening_alert WHERE id = ?")
+                .param(alertId).query((rs, n) -> new PendingDelivery(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                        rs.getString(4), rs.getString(5), rs.getInt(6))).optional();
+    }
+
+    /** Records an attempt: the statuses, and when the next is due ({@code null}: nothing left to send). */
+    void delivered(long alertId, String emailStatus, String webhookStatus, int attempts, Instant nextDue) {
+        jdbc.sql("""
+                UPDATE listening_alert SET email_status = ?, webhook_status = ?, delivery_attempts = ?, delivery_due_at = ?,
+                    delivery_claimed_until = NULL WHERE id = ?""")
+                .params(emailStatus, webhookStatus, attempts, Sql.ts(nextDue), alertId).update();
     }
 
     List<Alert> alerts(long ws, int limit) {

@@ -19,7 +19,7 @@ class AlertDeliveryTest {
 
     private static AlertDelivery delivery(boolean allowPrivate) {
         return new AlertDelivery(NO_BEANS.getBeanProvider(JavaMailSender.class), JsonMapper.builder().build(),
-                new AlertProperties(true, Duration.ofMinutes(1), Duration.ofSeconds(2), null, allowPrivate),
+                new AlertProperties(true, Duration.ofMinutes(1), Duration.ofSeconds(2), null, allowPrivate, null, null),
                 NO_BEANS.getBeanProvider(Clock.class));
     }
 
@@ -31,17 +31,17 @@ class AlertDeliveryTest {
     void aWebhookToTheInstallationsOwnNetworkIsRefused() {
         for (String url : List.of("http://127.0.0.1:9/hook", "http://localhost/hook", "http://10.1.2.3/hook",
                 "http://169.254.169.254/latest/meta-data")) {
-            assertThat(delivery(false).deliver(ALERT, rule(List.of(), url)).webhook()).as(url).startsWith("refused: ");
+            assertThat(delivery(false).deliver(ALERT, rule(List.of(), url), true, true).webhook()).as(url).startsWith("refused: ");
         }
-        assertThat(delivery(true).deliver(ALERT, rule(List.of(), "http://127.0.0.1:9/hook")).webhook())
+        assertThat(delivery(true).deliver(ALERT, rule(List.of(), "http://127.0.0.1:9/hook"), true, true).webhook())
                 .as("allowed, the closed port answers").startsWith("failed: ");
     }
 
     @Test
     void withoutAMailServerTheAlertSaysSo() {
-        AlertDelivery.Outcome outcome = delivery(false).deliver(ALERT, rule(List.of("a@b.test"), null));
+        AlertDelivery.Outcome outcome = delivery(false).deliver(ALERT, rule(List.of("a@b.test"), null), true, true);
         assertThat(outcome.email()).isEqualTo("not sent: no mail server configured (spring.mail.host)");
         assertThat(outcome.webhook()).isNull();
-        assertThat(delivery(false).deliver(ALERT, rule(List.of(), null)).email()).isNull();
+        assertThat(delivery(false).deliver(ALERT, rule(List.of(), null), true, true).email()).isNull();
     }
 }

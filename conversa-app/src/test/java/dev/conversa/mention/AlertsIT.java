@@ -56,6 +56,7 @@ class AlertsIT {
     static GreenMail mail;
     static HttpServer receiver;
     static final List<String[]> hooks = new CopyOnWriteArrayList<>();
+    static final java.util.concurrent.atomic.AtomicInteger flakyCalls = new java.util.concurrent.atomic.AtomicInteger();
 
     @LocalServerPort
     int port;
@@ -107,6 +108,11 @@ class AlertsIT {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             hooks.add(new String[] {exchange.getRequestHeaders().getFirst("X-Conversa-Signature"), body});
             exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.createContext("/flaky", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(flakyCalls.incrementAndGet() <= 2 ? 503 : 204, -1);
             exchange.close();
         });
         receiver.start();
@@ -340,6 +346,47 @@ class AlertsIT {
         CLOCK.set(Instant.parse("2026-05-04T12:01:00Z"));
         await().atMost(Duration.ofSeconds(20)).until(() -> Instant.parse("2026-05-04T12:00:00Z").equals(evaluatedUntil(rule)));
         assertThat(keywordAlerts(admin, rule)).as("two more posts inside the 120 min cooldown").hasSize(1);
+    }
+
+    @Test
+    void aFailedWebhookIsRetriedWithBackoffWhileTheSentEmailIsNotSentAgain() throws Exception {
+        CLOCK.set(Instant.parse("2026-06-01T09:30:00Z"));
+        Api admin = new Installation(port).admin;
+        String brand = "retry" + System.nanoTime();
+        long query = admin.post("/api/v1/listening/queries", "{\"name\":\"Brand\",\"query\":\"" + brand + "\"}").json()
+                .get("id").asLong();
+        long topic = admin.post("/api/v1/listening/topics", "{\"name\":\"Retry\",\"kind\":\"BRAND\",\"queryIds\":[" + query + "]}")
+                .json().get("id").asLong();
+        long rule = admin.post("/api/v1/listening/topics/" + topic + "/alert-rules", """
+                {"kind":"KEYWORD","term":"outage","minCount":1,"cooldownMinutes":60,"emailTo":["retry@acme.test"],
+                 "webhookUrl":"http://127.0.0.1:%d/flaky"}""".formatted(receiver.getAddress().getPort())).json().get("id").asLong();
+        deliver(admin, "r1", "@a", 10L, "2026-06-01T09:05:00Z", brand + " outage again");
+        int mailsBefore = mail.getReceivedMessages().length;
+        flakyCalls.set(0);
+
+        CLOCK.set(Instant.parse("2026-06-01T10:01:00Z"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> keywordAlerts(admin, rule).size() == 1
+                && keywordAlerts(admin, rule).get(0).path("webhookStatus").asString("").startsWith("failed"));
+        JsonNode alert = keywordAlerts(admin, rule).get(0);
+        assertThat(alert.get("webhookStatus").asString())
+                .isEqualTo("failed: HTTP 503; retrying at 2026-06-01T10:02:00Z (attempt 1 of 6)");
+        assertThat(alert.get("emailStatus").asString()).isEqualTo("sent");
+
+        CLOCK.set(Instant.parse("2026-06-01T10:02:00Z")); // the second attempt, a minute later, fails too
+        await().atMost(Duration.ofSeconds(20)).until(() -> flakyCalls.get() == 2 && keywordAlerts(admin, rule).get(0)
+                .get("webhookStatus").asString().endsWith("(attempt 2 of 6)"));
+        assertThat(keywordAlerts(admin, rule).get(0).get("webhookStatus").asString())
+                .isEqualTo("failed: HTTP 503; retrying at 2026-06-01T10:04:00Z (attempt 2 of 6)");
+        CLOCK.set(Instant.parse("2026-06-01T10:03:59Z"));
+        Thread.sleep(500); // several worker rounds before the doubled wait is over: no attempt
+        assertThat(flakyCalls).hasValue(2);
+
+        CLOCK.set(Instant.parse("2026-06-01T10:04:00Z"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "sent".equals(keywordAlerts(admin, rule).get(0)
+                .get("webhookStatus").asString()));
+        Thread.sleep(500);
+        assertThat(flakyCalls).as("three attempts, then nothing more").hasValue(3);
+        assertThat(mail.getReceivedMessages().length - mailsBefore).as("the email went out once").isEqualTo(1);
     }
 
     private static List<JsonNode> keywordAlerts(Api admin, long rule) {
