@@ -13,8 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends each fired alert by email and webhook and retries what failed: the alert row is the queue (it is written
- * with its delivery due, in the transaction that raises it, so a node that dies right after still has it sent by
- * whichever node looks next). A route that failed (an SMTP error, a webhook that answered 5xx, 4xx or not at all) is
+ * with its delivery due, in the transaction that raises it, and any node's worker sends it from there). A route that failed (an SMTP error, a webhook that answered 5xx, 4xx or not at all) is
  * tried again after {@code retry-backoff}, doubling, up to {@code delivery-attempts} in all; a route that succeeded is
  * not sent again; a refusal (a private address) or a missing mail server is final. Times are the injected
  * {@link Clock}'s. A claim lasts a minute: a node that dies mid-send leaves the alert to be claimed again, so a route
