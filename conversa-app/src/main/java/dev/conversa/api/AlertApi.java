@@ -35,7 +35,8 @@ class AlertApi {
     @PostMapping("/api/v1/listening/topics/{id}/alert-rules")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Alert on a topic's spikes (SPIKE) or negative surges (NEGATIVE_SURGE) against the same hour of "
-            + "past weeks, or a term appearing (KEYWORD, with term)"
+            + "past weeks, a term appearing (KEYWORD, with term) or authors with many followers posting (INFLUENCER, with "
+            + "minFollowers)"
             + ", by email and/or a signed webhook (supervisors); the answer shows the webhook secret once")
     AlertRule create(@PathVariable long id, @RequestBody AlertService.AlertRuleInput input, Actor actor) {
         return alerts.createRule(id, input, actor);

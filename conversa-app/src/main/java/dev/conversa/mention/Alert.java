@@ -26,6 +26,10 @@ public record Alert(long id, long ruleId, long topicId, String topicName, AlertK
 
     /** One line for a subject or a feed entry's title. */
     public String headline() {
+        if (kind == AlertKind.INFLUENCER) {
+            return "Influencer on " + topicName + ": " + observed + " posts by widely followed authors in the hour from "
+                    + windowStart;
+        }
         if (kind == AlertKind.KEYWORD) {
             return "Keyword on " + topicName + ": " + observed + " posts with the term in the hour from " + windowStart;
         }

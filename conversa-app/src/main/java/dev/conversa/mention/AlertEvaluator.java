@@ -90,7 +90,12 @@ class AlertEvaluator extends Worker {
             return false;
         }
         if (rule.kind() == AlertKind.KEYWORD) {
-            return keyword(ws, rule, topic, start, end, now, lease);
+            return withoutBaseline(ws, rule, topic, start, end, now, lease,
+                    figures.postsWith(ws, topic.id(), start, end, rule.term()));
+        }
+        if (rule.kind() == AlertKind.INFLUENCER) {
+            return withoutBaseline(ws, rule, topic, start, end, now, lease,
+                    figures.postsByFollowed(ws, topic.id(), start, end, rule.minFollowers()));
         }
         long observed = count(ws, rule, start, end);
         List<Long> past = new ArrayList<>();
@@ -107,9 +112,12 @@ class AlertEvaluator extends Worker {
         return record(ws, rule, end, now, lease, alert);
     }
 
-    /** The hour's posts with the term; no baseline: the first hour with {@code minCount} of them fires. */
-    private boolean keyword(long ws, AlertRule rule, Topic topic, Instant start, Instant end, Instant now, Lease lease) {
-        List<Mention> posts = figures.postsWith(ws, topic.id(), start, end, rule.term());
+    /**
+     * The hour's posts with the term (KEYWORD) or by widely followed authors (INFLUENCER), most followed first; no
+     * baseline: the first hour with {@code minCount} of them fires.
+     */
+    private boolean withoutBaseline(long ws, AlertRule rule, Topic topic, Instant start, Instant end, Instant now,
+                                    Lease lease, List<Mention> posts) {
         boolean cooling = rule.lastFiredAt() != null
                 && rule.lastFiredAt().plus(Duration.ofMinutes(rule.cooldownMinutes())).isAfter(now);
         boolean fires = posts.size() >= rule.minCount() && !cooling;

@@ -14,13 +14,14 @@ import java.util.List;
  * @param webhookUrl      where the alert is POSTed, signed with {@code X-Conversa-Signature} ({@code null}: none)
  * @param webhookSecret   the HMAC-SHA256 key of the signature; shown when the rule is created only
  * @param term            the KEYWORD rule's term, matched case-insensitively in the posts' text ({@code null} otherwise)
+ * @param minFollowers    the INFLUENCER rule's follower threshold ({@code null} otherwise)
  */
 public record AlertRule(long id, long topicId, AlertKind kind, int baselineWeeks, double threshold, int minCount,
                         int cooldownMinutes, List<String> emailTo, String webhookUrl, String webhookSecret,
-                        Instant createdAt, Instant lastFiredAt, String term) {
+                        Instant createdAt, Instant lastFiredAt, String term, Long minFollowers) {
 
     AlertRule withoutSecret() {
         return new AlertRule(id, topicId, kind, baselineWeeks, threshold, minCount, cooldownMinutes, emailTo, webhookUrl,
-                null, createdAt, lastFiredAt, term);
+                null, createdAt, lastFiredAt, term, minFollowers);
     }
 }

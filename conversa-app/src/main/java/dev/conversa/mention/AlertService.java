@@ -34,11 +34,13 @@ public class AlertService {
 
     /**
      * What a rule is made of; {@code null} numbers take the defaults: 4 baseline weeks, threshold 3.5, minimum 10
-     * posts, 6 hours' cooldown.
+     * posts (1 for INFLUENCER), 6 hours' cooldown. KEYWORD needs {@code term}, INFLUENCER {@code minFollowers}.
      */
     public record AlertRuleInput(String kind, Integer baselineWeeks, Double threshold, Integer minCount, Integer cooldownMinutes,
-                            List<String> emailTo, String webhookUrl, String term) {
+                            List<String> emailTo, String webhookUrl, String term, Long minFollowers) {
     }
+
+    private static final String KINDS = "kind is SPIKE, NEGATIVE_SURGE, KEYWORD or INFLUENCER";
 
     /** @return the rule with its webhook secret (the only time it is shown) */
     public AlertRule createRule(long topicId, AlertRuleInput input, Actor actor) {
@@ -46,13 +48,13 @@ public class AlertService {
         long ws = actor.workspace();
         topics.topic(ws, topicId).orElseThrow(() -> new NotFoundException("topic", topicId));
         if (input == null) {
-            throw new InvalidInputException("kind", "kind is SPIKE, NEGATIVE_SURGE or KEYWORD");
+            throw new InvalidInputException("kind", KINDS);
         }
         AlertKind kind;
         try {
             kind = AlertKind.valueOf(input.kind() == null ? "" : input.kind().strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("kind", "kind is SPIKE, NEGATIVE_SURGE or KEYWORD");
+            throw new InvalidInputException("kind", KINDS);
         }
         String term = input.term() == null || input.term().isBlank() ? null : input.term().strip().toLowerCase(Locale.ROOT);
         if (kind == AlertKind.KEYWORD && (term == null || term.length() > 100)) {
@@ -61,12 +63,19 @@ public class AlertService {
         if (kind != AlertKind.KEYWORD) {
             term = null;
         }
+        Long minFollowers = null;
+        if (kind == AlertKind.INFLUENCER) {
+            minFollowers = input.minFollowers();
+            if (minFollowers == null || minFollowers < 1 || minFollowers > 1_000_000_000L) {
+                throw new InvalidInputException("minFollowers", "an INFLUENCER rule has minFollowers, 1 to 1,000,000,000");
+            }
+        }
         int weeks = within("baselineWeeks", input.baselineWeeks(), 4, 1, 12);
         double threshold = input.threshold() == null ? 3.5 : input.threshold();
         if (!(threshold > 0 && threshold <= 100)) {
             throw new InvalidInputException("threshold", "threshold is a robust z-score above 0, at most 100");
         }
-        int minCount = within("minCount", input.minCount(), 10, 1, 1_000_000);
+        int minCount = within("minCount", input.minCount(), kind == AlertKind.INFLUENCER ? 1 : 10, 1, 1_000_000);
         int cooldown = within("cooldownMinutes", input.cooldownMinutes(), 360, 60, 10_080);
         List<String> to = input.emailTo() == null ? List.of() : input.emailTo().stream().map(String::strip).toList();
         if (to.size() > 20 || !to.stream().allMatch(AlertDelivery::address) || String.join(",", to).length() > 1000) {
@@ -78,7 +87,7 @@ public class AlertService {
         }
         String secret = url == null ? null : random(24);
         long id = store.insertRule(ws, topicId, kind, weeks, threshold, minCount, cooldown,
-                to.isEmpty() ? null : String.join(",", to), url, secret, clock.instant(), term);
+                to.isEmpty() ? null : String.join(",", to), url, secret, clock.instant(), term, minFollowers);
         return store.rule(ws, id).orElseThrow();
     }
 

@@ -33,14 +33,14 @@ class AlertStore {
     }
 
     long insertRule(long ws, long topicId, AlertKind kind, int weeks, double threshold, int minCount, int cooldown,
-                    String emailTo, String webhookUrl, String secret, Instant now, String term) {
+                    String emailTo, String webhookUrl, String secret, Instant now, String term, Long minFollowers) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO listening_alert_rule (workspace_id, topic_id, kind, baseline_weeks, threshold, min_count,
-                    cooldown_minutes, email_to, webhook_url, webhook_secret, created_at, term)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    cooldown_minutes, email_to, webhook_url, webhook_secret, created_at, term, min_followers)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(ws, topicId, kind.name(), weeks, threshold, minCount, cooldown, emailTo, webhookUrl,
-                        secret == null ? null : box.encrypt(secret), Sql.ts(now), term)
+                        secret == null ? null : box.encrypt(secret), Sql.ts(now), term, minFollowers)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -160,7 +160,8 @@ class AlertStore {
                 rs.getInt("baseline_weeks"), rs.getDouble("threshold"), rs.getInt("min_count"),
                 rs.getInt("cooldown_minutes"), to == null || to.isEmpty() ? List.of() : List.of(to.split(",")),
                 rs.getString("webhook_url"), sealed == null ? null : box.decrypt(sealed), Sql.instant(rs, "created_at"),
-                Sql.instant(rs, "last_fired_at"), rs.getString("term"));
+                Sql.instant(rs, "last_fired_at"), rs.getString("term"),
+                rs.getObject("min_followers") == null ? null : rs.getLong("min_followers"));
     }
 
     private Alert alert(ResultSet rs, int n) throws SQLException {

@@ -89,6 +89,15 @@ class TopicFigureStore {
                 .query(MentionStore::mention).list();
     }
 
+    /** The topic's posts in the range by authors with at least {@code followers} followers, most followed first. */
+    List<Mention> postsByFollowed(long ws, long topic, Instant from, Instant to, long followers) {
+        return sql(POSTS + """
+                SELECT m.* FROM post p JOIN mention m ON m.id = p.id WHERE p.followers >= :followers
+                ORDER BY p.followers DESC, p.posted_at DESC, m.id DESC
+                FETCH FIRST 200 ROWS ONLY""", ws, topic, from, to).param("followers", followers)
+                .query(MentionStore::mention).list();
+    }
+
     /** Posts and negative posts per bucket, by bucket number ({@link TrendInterval#bucketOf}); empty buckets absent. */
     Map<Long, long[]> trend(long ws, long topic, Instant from, Instant to, TrendInterval interval) {
         // EXTRACT(EPOCH ...) is an instant's seconds on both databases whatever the session's time zone

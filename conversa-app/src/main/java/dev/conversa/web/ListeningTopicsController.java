@@ -114,11 +114,12 @@ class ListeningTopicsController {
                    @RequestParam(required = false) Integer baselineWeeks, @RequestParam(required = false) Double threshold,
                    @RequestParam(required = false) Integer minCount, @RequestParam(required = false) Integer cooldownMinutes,
                    @RequestParam(defaultValue = "") String emailTo, @RequestParam(defaultValue = "") String webhookUrl,
-                   @RequestParam(defaultValue = "") String term, Actor actor) {
+                   @RequestParam(defaultValue = "") String term, @RequestParam(required = false) Long minFollowers,
+                   Actor actor) {
         workspaceOnly(actor);
         List<String> to = Arrays.stream(emailTo.split("[,;\\s]+")).filter(s -> !s.isBlank()).toList();
         alerts.createRule(id, new AlertService.AlertRuleInput(kind, baselineWeeks, threshold, minCount, cooldownMinutes, to,
-                webhookUrl, term), actor);
+                webhookUrl, term, minFollowers), actor);
         return "redirect:/listening/topics/" + id;
     }
 

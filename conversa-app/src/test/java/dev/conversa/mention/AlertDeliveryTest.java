@@ -24,7 +24,7 @@ class AlertDeliveryTest {
     }
 
     private static AlertRule rule(List<String> to, String url) {
-        return new AlertRule(2, 3, AlertKind.SPIKE, 4, 3.5, 10, 360, to, url, "secret", Instant.EPOCH, null, null);
+        return new AlertRule(2, 3, AlertKind.SPIKE, 4, 3.5, 10, 360, to, url, "secret", Instant.EPOCH, null, null, null);
     }
 
     @Test

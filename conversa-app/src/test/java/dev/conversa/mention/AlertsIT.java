@@ -389,6 +389,44 @@ class AlertsIT {
         assertThat(mail.getReceivedMessages().length - mailsBefore).as("the email went out once").isEqualTo(1);
     }
 
+    @Test
+    void anInfluencerRuleFiresOnTheHourInWhichWidelyFollowedAuthorsPosted() {
+        CLOCK.set(Instant.parse("2026-07-06T09:30:00Z"));
+        Api admin = new Installation(port).admin;
+        String brand = "inf" + System.nanoTime();
+        long query = admin.post("/api/v1/listening/queries", "{\"name\":\"Brand\",\"query\":\"" + brand + "\"}").json()
+                .get("id").asLong();
+        long topic = admin.post("/api/v1/listening/topics", "{\"name\":\"Influence\",\"kind\":\"BRAND\",\"queryIds\":[" + query + "]}")
+                .json().get("id").asLong();
+        var missing = admin.post("/api/v1/listening/topics/" + topic + "/alert-rules", "{\"kind\":\"INFLUENCER\"}");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.body()).contains("minFollowers");
+        var created = admin.post("/api/v1/listening/topics/" + topic + "/alert-rules", """
+                {"kind":"INFLUENCER","minFollowers":10000,"cooldownMinutes":60}""");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().get("minCount").asInt()).as("one such post is enough by default").isEqualTo(1);
+        long rule = created.json().get("id").asLong();
+        // 09:00–10:00: only small accounts; 10:00–11:00: one small, two above 10,000 followers (one exactly at it)
+        deliver(admin, "i1", "@pequeno", 500L, "2026-07-06T09:05:00Z", brand + " no me llegó el pedido");
+        deliver(admin, "i2", "@vecina", 9_999L, "2026-07-06T09:20:00Z", brand + " otra vez tarde");
+        deliver(admin, "i3", "@lector", 40L, "2026-07-06T10:02:00Z", brand + " sin noticias");
+        deliver(admin, "i4", "@periodista", 250_000L, "2026-07-06T10:10:00Z", brand + " deja a cientos sin su pedido");
+        deliver(admin, "i5", "@bloguera", 10_000L, "2026-07-06T10:30:00Z", brand + " ¿qué pasa con los envíos?");
+
+        CLOCK.set(Instant.parse("2026-07-06T10:01:00Z"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> Instant.parse("2026-07-06T10:00:00Z").equals(evaluatedUntil(rule)));
+        assertThat(keywordAlerts(admin, rule)).as("no author reaches 10,000 followers").isEmpty();
+
+        CLOCK.set(Instant.parse("2026-07-06T11:01:00Z"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> keywordAlerts(admin, rule).size() == 1);
+        JsonNode alert = keywordAlerts(admin, rule).get(0);
+        assertThat(alert.get("kind").asString()).isEqualTo("INFLUENCER");
+        assertThat(alert.get("observed").asLong()).isEqualTo(2);
+        assertThat(alert.get("samples")).hasSize(2);
+        assertThat(alert.get("samples").get(0).get("author").asString()).as("most followed first").isEqualTo("@periodista");
+        assertThat(alert.get("samples").get(1).get("author").asString()).isEqualTo("@bloguera");
+    }
+
     private static List<JsonNode> keywordAlerts(Api admin, long rule) {
         List<JsonNode> out = new java.util.ArrayList<>();
         admin.get("/api/v1/listening/alerts").json().forEach(a -> {
