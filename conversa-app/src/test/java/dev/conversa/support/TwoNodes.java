@@ -120,6 +120,18 @@ public final class TwoNodes implements AutoCloseable {
         return DriverManager.getConnection(url, user, password);
     }
 
+    /** The inbox's inbound messages in the nodes' schema: {total, distinct external ids}. */
+    public long[] inboundMessages(long inbox) throws SQLException {
+        try (Connection c = db(); PreparedStatement s = c.prepareStatement(
+                "SELECT COUNT(*), COUNT(DISTINCT external_id) FROM message WHERE inbox_id = ? AND direction = 'IN'")) {
+            s.setLong(1, inbox);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return new long[] {rs.getLong(1), rs.getLong(2)};
+            }
+        }
+    }
+
     /** The node holding the lease, as {@code node-a/...} or {@code node-b/...}; empty if none. */
     public String holder(String lease) throws SQLException {
         try (Connection c = db(); PreparedStatement s = c.prepareStatement("SELECT holder FROM lease WHERE name = ?")) {

@@ -7,10 +7,6 @@ import dev.conversa.channel.twitter.SocialTestKit;
 import dev.conversa.lease.Leases;
 import dev.conversa.support.Api;
 import dev.conversa.support.TwoNodes;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -79,7 +75,7 @@ class MastodonFailoverIT {
                 Thread.currentThread().interrupt();
             }
         });
-        await().atMost(Duration.ofSeconds(30)).until(() -> messages(inbox)[0] >= 10);
+        await().atMost(Duration.ofSeconds(30)).until(() -> nodes.inboundMessages(inbox)[0] >= 10);
 
         long killed = System.nanoTime();
         nodes.killNodeA();
@@ -92,23 +88,11 @@ class MastodonFailoverIT {
 
         customers.join(Duration.ofMinutes(1));
         assertThat(posted).hasValue(MENTIONS);
-        await().atMost(Duration.ofSeconds(60)).until(() -> messages(inbox)[0] == MENTIONS);
+        await().atMost(Duration.ofSeconds(60)).until(() -> nodes.inboundMessages(inbox)[0] == MENTIONS);
         Thread.sleep(2000);
-        long[] counts = messages(inbox);
+        long[] counts = nodes.inboundMessages(inbox);
         assertThat(counts[0]).isEqualTo(MENTIONS);
         assertThat(counts[1]).as("distinct statuses").isEqualTo(MENTIONS);
         assertThat(leasesB.holds(lease)).isTrue();
-    }
-
-    /** Inbound messages of the inbox: {total, distinct external ids}. */
-    private static long[] messages(long inbox) throws SQLException {
-        try (Connection c = nodes.db(); PreparedStatement s = c.prepareStatement(
-                "SELECT COUNT(*), COUNT(DISTINCT external_id) FROM message WHERE inbox_id = ? AND direction = 'IN'")) {
-            s.setLong(1, inbox);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return new long[] {rs.getLong(1), rs.getLong(2)};
-            }
-        }
     }
 }

@@ -78,7 +78,7 @@ class TelegramFailoverIT {
                 Thread.currentThread().interrupt();
             }
         });
-        await().atMost(Duration.ofSeconds(30)).until(() -> messages(inbox)[0] >= 10);
+        await().atMost(Duration.ofSeconds(30)).until(() -> nodes.inboundMessages(inbox)[0] >= 10);
 
         long killed = System.nanoTime();
         nodes.killNodeA();
@@ -91,23 +91,11 @@ class TelegramFailoverIT {
 
         customers.join(Duration.ofMinutes(1));
         assertThat(added).hasValue(UPDATES);
-        await().atMost(Duration.ofSeconds(60)).until(() -> messages(inbox)[0] == UPDATES);
-        long[] counts = messages(inbox);
+        await().atMost(Duration.ofSeconds(60)).until(() -> nodes.inboundMessages(inbox)[0] == UPDATES);
+        long[] counts = nodes.inboundMessages(inbox);
         assertThat(counts[1]).as("distinct messages").isEqualTo(UPDATES);
         assertThat(deliveries(inbox)).as("updates stored once each in the intake queue").isEqualTo(UPDATES);
         assertThat(leasesB.holds(lease)).isTrue();
-    }
-
-    /** Inbound messages of the inbox: {total, distinct external ids}. */
-    private static long[] messages(long inbox) throws SQLException {
-        try (Connection c = nodes.db(); PreparedStatement s = c.prepareStatement(
-                "SELECT COUNT(*), COUNT(DISTINCT external_id) FROM message WHERE inbox_id = ? AND direction = 'IN'")) {
-            s.setLong(1, inbox);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return new long[] {rs.getLong(1), rs.getLong(2)};
-            }
-        }
     }
 
     private static long deliveries(long inbox) throws SQLException {

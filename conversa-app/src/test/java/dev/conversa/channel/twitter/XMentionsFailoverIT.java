@@ -6,10 +6,6 @@ import static org.awaitility.Awaitility.await;
 import dev.conversa.lease.Leases;
 import dev.conversa.support.Api;
 import dev.conversa.support.TwoNodes;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -78,7 +74,7 @@ class XMentionsFailoverIT {
                 Thread.currentThread().interrupt();
             }
         });
-        await().atMost(Duration.ofSeconds(30)).until(() -> messages(inbox)[0] >= 10);
+        await().atMost(Duration.ofSeconds(30)).until(() -> nodes.inboundMessages(inbox)[0] >= 10);
 
         long killed = System.nanoTime();
         nodes.killNodeA();
@@ -91,30 +87,18 @@ class XMentionsFailoverIT {
 
         customers.join(Duration.ofMinutes(1));
         assertThat(posted).hasValue(STEADY);
-        await().atMost(Duration.ofSeconds(60)).until(() -> messages(inbox)[0] == STEADY);
+        await().atMost(Duration.ofSeconds(60)).until(() -> nodes.inboundMessages(inbox)[0] == STEADY);
 
         synchronized (x) { // all at once, between two polls: three pages of 100
             for (int i = 0; i < BURST; i++) {
                 x.mention(9100 + i % 11, "ráfaga " + i);
             }
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> messages(inbox)[0] == STEADY + BURST);
+        await().atMost(Duration.ofSeconds(60)).until(() -> nodes.inboundMessages(inbox)[0] == STEADY + BURST);
         Thread.sleep(2500); // two more polls: nothing read twice
-        long[] counts = messages(inbox);
+        long[] counts = nodes.inboundMessages(inbox);
         assertThat(counts[0]).isEqualTo(STEADY + BURST);
         assertThat(counts[1]).as("distinct posts").isEqualTo(STEADY + BURST);
         assertThat(leasesB.holds(lease)).isTrue();
-    }
-
-    /** Inbound messages of the inbox: {total, distinct external ids}. */
-    private static long[] messages(long inbox) throws SQLException {
-        try (Connection c = nodes.db(); PreparedStatement s = c.prepareStatement(
-                "SELECT COUNT(*), COUNT(DISTINCT external_id) FROM message WHERE inbox_id = ? AND direction = 'IN'")) {
-            s.setLong(1, inbox);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return new long[] {rs.getLong(1), rs.getLong(2)};
-            }
-        }
     }
 }
